@@ -1,0 +1,6 @@
+package io.ztrade.domain.backtest;
+
+public enum Side {
+    BUY,
+    SELL
+}
