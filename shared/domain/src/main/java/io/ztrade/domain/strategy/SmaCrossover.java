@@ -1,0 +1,154 @@
+package io.ztrade.domain.strategy;
+
+import io.ztrade.domain.indicator.RollingSma;
+import io.ztrade.domain.market.BarSeries;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Simple-moving-average crossover. BUY when the fast SMA crosses above the slow one (fast &gt; slow at
+ * this bar, fast &lt;= slow at the previous bar), SELL when it crosses below (fast &lt; slow now, fast
+ * &gt;= slow before). No signal until both SMAs exist at this bar and the previous one, so the first
+ * possible signal is at index {@code slow}. O(1) per bar (rolling sums), no allocation per bar.
+ */
+public final class SmaCrossover implements Strategy {
+
+    /** The id users name. */
+    public static final String ID = "sma-crossover";
+
+    /** Bars in the fast average. */
+    public static final ParameterSpec FAST =
+            ParameterSpec.ofInt("fast", 10, 1, 9_999, "bars in the fast SMA; must be less than slow");
+    /** Bars in the slow average. */
+    public static final ParameterSpec SLOW =
+            ParameterSpec.ofInt("slow", 30, 2, 10_000, "bars in the slow SMA; must be greater than fast");
+
+    /** Id, rule and parameters, for the catalog. */
+    public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor(
+            ID,
+            "BUY when the fast SMA of closes crosses above the slow SMA, SELL when it crosses below.",
+            List.of(FAST, SLOW));
+
+    /**
+     * Validated parameters: {@code 1 <= fast < slow <= 10000}.
+     *
+     * @param fast bars in the fast SMA
+     * @param slow bars in the slow SMA
+     */
+    public record Params(int fast, int slow) implements StrategyParams {
+
+        /** {@code fast=10, slow=30}. */
+        public static final Params DEFAULTS = new Params(10, 30);
+
+        public Params {
+            FAST.checkRange(fast);
+            SLOW.checkRange(slow);
+            if (fast >= slow) {
+                throw new InvalidParameterException("fast", "must be less than slow (" + slow + "), was " + fast);
+            }
+        }
+
+        @Override
+        public Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(FAST.name(), fast);
+            m.put(SLOW.name(), slow);
+            return Collections.unmodifiableMap(m);
+        }
+    }
+
+    private final Params params;
+
+    public SmaCrossover(Params params) {
+        this.params = Objects.requireNonNull(params, "params");
+    }
+
+    /** With {@code fast} and {@code slow} bars, validated as {@link Params} does. */
+    public SmaCrossover(int fast, int slow) {
+        this(new Params(fast, slow));
+    }
+
+    static SmaCrossover from(ParameterValues v) {
+        return new SmaCrossover(v.intValue(FAST.name()), v.intValue(SLOW.name()));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Params params() {
+        return params;
+    }
+
+    @Override
+    public int warmupBars() {
+        return params.slow();
+    }
+
+    @Override
+    public Strategy.Evaluator newEvaluator() {
+        return new Evaluator(params.fast(), params.slow());
+    }
+
+    @Override
+    public String toString() {
+        return ID + params.asMap();
+    }
+
+    private static final class Evaluator implements Strategy.Evaluator {
+        private final RollingSma fast;
+        private final RollingSma slow;
+        private double prevFast = Double.NaN;
+        private double prevSlow = Double.NaN;
+        private int next;
+
+        Evaluator(int fast, int slow) {
+            this.fast = new RollingSma(fast);
+            this.slow = new RollingSma(slow);
+        }
+
+        @Override
+        public Signal onBar(BarSeries series, int index) {
+            double[] close = series.closeColumn();
+            if (index != next) {
+                catchUp(close, index);
+            }
+            next = index + 1;
+            return step(close, index);
+        }
+
+        private void catchUp(double[] close, int index) {
+            if (index < next) {
+                fast.reset();
+                slow.reset();
+                prevFast = Double.NaN;
+                prevSlow = Double.NaN;
+                next = 0;
+            }
+            for (int i = next; i < index; i++) {
+                step(close, i);
+            }
+        }
+
+        private Signal step(double[] close, int i) {
+            double f = fast.update(close, i);
+            double s = slow.update(close, i);
+            double pf = prevFast;
+            double ps = prevSlow;
+            prevFast = f;
+            prevSlow = s;
+            if (f > s) {
+                return pf <= ps ? Signal.BUY : Signal.HOLD;
+            }
+            if (f < s) {
+                return pf >= ps ? Signal.SELL : Signal.HOLD;
+            }
+            return Signal.HOLD;
+        }
+    }
+}

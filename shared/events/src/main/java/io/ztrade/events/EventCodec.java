@@ -1,0 +1,129 @@
+package io.ztrade.events;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+
+/**
+ * JSON encoding of event data. Decoding is strict: unknown fields, malformed JSON and wrong types are
+ * rejected with an {@link InvalidEventException} naming the field, and decoded {@link Validated}
+ * payloads are validated.
+ */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
+
+    private EventCodec() {}
+
+    /** Applies the platform's JSON conventions to a mapper builder (also used for Quarkus' mapper). */
+    public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+        return builder.addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Decodes and validates the data of an event of {@code type}. */
+    public static Object decode(String type, byte[] json) {
+        return decode(json, EventCatalog.payloadOf(type));
+    }
+
+    /** Decodes and validates {@code json} as {@code payload}. */
+    public static <T> T decode(byte[] json, Class<T> payload) {
+        if (json == null || json.length == 0) {
+            throw new InvalidEventException("data", "is required");
+        }
+        try {
+            return validated(MAPPER.readValue(json, payload));
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Converts an already parsed tree (e.g. what Funqy hands over) and validates it. */
+    public static <T> T decode(JsonNode json, Class<T> payload) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            throw new InvalidEventException("data", "is required");
+        }
+        if (!json.isObject()) {
+            throw new InvalidEventException("data", "must be a JSON object");
+        }
+        try {
+            return validated(MAPPER.treeToValue(json, payload));
+        } catch (IOException e) {
+            throw translate(e);
+        }
+    }
+
+    public static byte[] encode(Object payload) {
+        try {
+            return MAPPER.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + payload.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static JsonNode toTree(Object payload) {
+        return MAPPER.valueToTree(payload);
+    }
+
+    private static <T> T validated(T value) {
+        if (value == null) {
+            throw new InvalidEventException("data", "is required");
+        }
+        if (value instanceof Validated v) {
+            v.validate();
+        }
+        return value;
+    }
+
+    private static InvalidEventException translate(IOException e) {
+        if (e instanceof JsonParseException p) {
+            return new InvalidEventException("data", "malformed JSON: " + p.getOriginalMessage(), e);
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            return new InvalidEventException(path(u), "unknown field", e);
+        }
+        if (e instanceof JsonMappingException m) {
+            Throwable cause = m.getCause();
+            if (cause instanceof InvalidEventException iee) {
+                return iee;
+            }
+            String path = path(m);
+            String msg = m.getOriginalMessage();
+            int cut = msg.indexOf('\n');
+            msg = cut > 0 ? msg.substring(0, cut) : msg;
+            return new InvalidEventException(path.isEmpty() ? "data" : path, "invalid value: " + msg, e);
+        }
+        return new InvalidEventException("data", "unreadable: " + e.getMessage(), e);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,16 @@
+package io.ztrade.events;
+
+/** CloudEvent {@code source} values of the platform's own producers (URI references). */
+public final class EventSources {
+
+    /** Replies and fan-out of the backtest function. */
+    public static final String BACKTEST_FUNCTION = "/ztrade/functions/backtest";
+
+    /** Events emitted by the {@code ztrade} command line. */
+    public static final String CLI = "/ztrade/cli";
+
+    /** Executions published by the order book. */
+    public static final String ORDERBOOK = "/ztrade/orderbook";
+
+    private EventSources() {}
+}

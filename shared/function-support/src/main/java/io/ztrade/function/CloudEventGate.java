@@ -1,0 +1,110 @@
+package io.ztrade.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.ztrade.events.EventCodec;
+import io.ztrade.events.InvalidEventException;
+import io.ztrade.events.http.CloudEventHttp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Stands in front of the Funqy endpoint: a CloudEvent that is malformed, misses a required attribute
+ * or has a type this function does not accept is answered 400 naming the attribute, before anything
+ * runs. Failures of the function are mapped too: {@link InvalidEventException} to 400 naming the
+ * field, {@link JobBusyException} to 429 (Knative's delivery retries it), anything else to 500 with a
+ * JSON body.
+ */
+@ApplicationScoped
+public class CloudEventGate {
+
+    private static final Logger LOG = Logger.getLogger(CloudEventGate.class);
+
+    private final FunctionConfig config;
+
+    public CloudEventGate(FunctionConfig config) {
+        this.config = config;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(-1000).failureHandler(this::onFailure);
+        router.route(HttpMethod.POST, "/")
+                .order(-1000)
+                .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
+                .handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        try {
+            CloudEvent event = CloudEventHttp.read(name -> ctx.request().getHeader(name), body);
+            if (!config.acceptedTypes().contains(event.getType())) {
+                throw new InvalidEventException("type", "function " + config.name() + " does not accept events of type '"
+                        + event.getType() + "'; it accepts " + new TreeSet<>(config.acceptedTypes()));
+            }
+            checkJsonData(event);
+        } catch (InvalidEventException e) {
+            ErrorResponses.invalid(ctx, e);
+            return;
+        }
+        ctx.next();
+    }
+
+    private static void checkJsonData(CloudEvent event) {
+        CloudEventData data = event.getData();
+        if (data == null) {
+            throw new InvalidEventException("data", "is required");
+        }
+        String contentType = event.getDataContentType();
+        if (contentType != null && !contentType.startsWith("application/json") && !contentType.endsWith("+json")) {
+            throw new InvalidEventException("datacontenttype", "must be application/json, was " + contentType);
+        }
+        JsonNode tree;
+        try {
+            tree = EventCodec.mapper().readTree(data.toBytes());
+        } catch (IOException e) {
+            throw new InvalidEventException("data", "malformed JSON: " + e.getMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidEventException("data", "must be a JSON object");
+        }
+    }
+
+    private void onFailure(RoutingContext ctx) {
+        Throwable failure = unwrap(ctx.failure());
+        if (failure instanceof InvalidEventException e) {
+            ErrorResponses.invalid(ctx, e);
+        } else if (failure instanceof JobBusyException e) {
+            ctx.response().putHeader("retry-after", "5");
+            ErrorResponses.send(ctx, 429, ErrorResponses.error("job busy", e.getMessage()));
+        } else if (failure != null) {
+            LOG.errorf(failure, "function %s failed", config.name());
+            ErrorResponses.send(ctx, 500, ErrorResponses.error("function failed", String.valueOf(failure.getMessage())));
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        for (int i = 0; i < 10 && cur != null; i++) {
+            if (cur instanceof InvalidEventException || cur instanceof JobBusyException) {
+                return cur;
+            }
+            if (!(cur instanceof CompletionException) && cur.getCause() == null) {
+                break;
+            }
+            cur = cur.getCause();
+        }
+        return t;
+    }
+}

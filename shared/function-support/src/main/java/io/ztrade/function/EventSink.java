@@ -1,0 +1,56 @@
+package io.ztrade.function;
+
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.ztrade.events.EventCodec;
+import io.ztrade.events.http.SinkClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Emits CloudEvents of a function's own (fan-out, completions) to its sink, {@code K_SINK} as a
+ * Knative SinkBinding injects it, in binary mode with JSON data.
+ */
+@ApplicationScoped
+public class EventSink {
+
+    private final FunctionConfig config;
+    private volatile SinkClient client;
+
+    public EventSink(FunctionConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Sends one event. Ids should be deterministic, so that a resend after a failure is the same
+     * event to its consumers.
+     *
+     * @throws IllegalStateException when no sink is configured
+     * @throws SinkClient.SinkException when the sink does not take the event
+     */
+    public void send(String type, String source, String id, String subject, Object data) {
+        CloudEventBuilder event = CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(URI.create(source))
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(EventCodec.encode(data));
+        if (subject != null) {
+            event.withSubject(subject);
+        }
+        client().send(event.build());
+    }
+
+    private SinkClient client() {
+        SinkClient c = client;
+        if (c == null) {
+            URI url = config.sink().url().orElseThrow(() -> new IllegalStateException(
+                    "no event sink: set K_SINK (a SinkBinding does) or ztrade.function.sink.url"));
+            c = new SinkClient(url, config.sink().timeout());
+            client = c;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,7 @@
+package io.ztrade.persistence;
+
+public enum JobStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}
