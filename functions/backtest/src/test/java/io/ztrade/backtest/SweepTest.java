@@ -48,10 +48,7 @@ class SweepTest {
         String id = newId();
         postBinary(EventTypes.BACKTEST_SWEEP_REQUESTED, "/tests/sweeps", id, SWEEP).then().statusCode(204);
 
-        UUID sweepId = QuarkusTransaction.requiringNew().call(
-                () -> BacktestSweepEntity.<BacktestSweepEntity>findAll().stream()
-                        .filter(s -> s.request.contains("\"top\":3"))
-                        .findFirst().orElseThrow().id);
+        UUID sweepId = SweepPlan.sweepId("/tests/sweeps", id);
         long deadline = System.currentTimeMillis() + 120_000;
         while (received(EventTypes.BACKTEST_SWEEP_COMPLETED, sweepId.toString()).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -98,8 +95,8 @@ class SweepTest {
         long before = RecordingBroker.RECEIVED.size();
         postBinary(EventTypes.BACKTEST_SWEEP_REQUESTED, "/tests/sweeps-redelivered", id, small).then().statusCode(204);
         assertThat(RecordingBroker.RECEIVED.size()).as("a replayed request fans out nothing new").isEqualTo(before);
-        long sweeps = QuarkusTransaction.requiringNew().call(
-                () -> BacktestSweepEntity.<BacktestSweepEntity>findAll().stream().filter(s -> s.request.contains("\"top\":2")).count());
-        assertThat(sweeps).isEqualTo(1);
+        UUID sweepId = SweepPlan.sweepId("/tests/sweeps-redelivered", id);
+        assertThat(received(EventTypes.BACKTEST_REQUESTED, sweepId.toString())).hasSize(2);
+        QuarkusTransaction.requiringNew().run(() -> assertThat(BacktestSweepEntity.<BacktestSweepEntity>findById(sweepId).total).isEqualTo(2));
     }
 }

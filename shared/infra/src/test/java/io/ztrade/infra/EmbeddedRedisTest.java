@@ -37,6 +37,18 @@ class EmbeddedRedisTest {
     }
 
     @Test
+    void runsTheInstalledRedisServerWhenThereIsOneAndTheBundledBinaryOtherwise() {
+        try (EmbeddedRedis redis = EmbeddedRedis.start()) {
+            var installed = EmbeddedRedis.findOnPath("redis-server");
+            if (installed.isPresent()) {
+                assertThat(redis.executable()).isEqualTo(installed.get());
+            } else {
+                assertThat(redis.executable()).startsWith(Path.of(System.getProperty("java.io.tmpdir")));
+            }
+        }
+    }
+
+    @Test
     void theBundledBinaryServesWhetherOrNotRedisIsInstalled() throws Exception {
         try (EmbeddedRedis redis = EmbeddedRedis.startBundled()) {
             assertThat(redis.executable()).startsWith(Path.of(System.getProperty("java.io.tmpdir")));

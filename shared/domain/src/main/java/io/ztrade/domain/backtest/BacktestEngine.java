@@ -49,90 +49,180 @@ public final class BacktestEngine {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(config, "config");
-        final int n = series.size();
+        int n = series.size();
         if (n == 0) {
             throw new IllegalArgumentException("series has no bars");
         }
-        final Instrument instrument = series.instrument();
-        final double periodsPerYear = instrument.assetClass().periodsPerYear(series.timeframe());
-        final double rfPerBar = config.riskFreeRate() / periodsPerYear;
-        final double initial = config.initialCapital();
-        final double[] open = series.openColumn();
-        final double[] close = series.closeColumn();
-        final long[] time = series.timeColumn();
-        final Strategy.Evaluator evaluator = strategy.newEvaluator();
-        final Book book = new Book(new TickGrid(instrument), config);
+        Instrument instrument = series.instrument();
+        double periodsPerYear = instrument.assetClass().periodsPerYear(series.timeframe());
+        Run run = new Run(series, new Book(new TickGrid(instrument), config), config.riskFreeRate() / periodsPerYear);
+        run.simulate(strategy.newEvaluator());
+        return new BacktestResult(run.book.fills, run.metrics(config.initialCapital(), periodsPerYear), n);
+    }
 
-        // bar 0: nothing can be filled yet, equity is the initial capital
-        double pendingFraction = pendingOrder(evaluator.onBar(series, 0), book.qty, n > 1);
-        double prevEquity = initial;
-        double sumR = 0;
-        double sumR2 = 0;
-        double sumDown2 = 0;
-        double peak = initial;
-        double maxDrawdown = 0;
-        int exposedBars = 0;
+    /**
+     * One run's loop and its running statistics. The strategy is evaluated in blocks of
+     * {@value #BLOCK} bars ({@link Strategy.Evaluator#onBars}); within a block the bars between two
+     * signals form a stretch with a constant position, booked in one tight loop (or in O(1) while
+     * flat, when equity is constant cash and every return is exactly 0).
+     */
+    private static final class Run {
+        private static final int BLOCK = 1024;
 
-        for (int i = 1; i < n; i++) {
-            if (pendingFraction != 0) {
-                if (pendingFraction > 0) {
-                    book.buy(i, time[i], open[i], pendingFraction);
-                } else {
-                    book.sell(i, time[i], open[i]);
+        private final BarSeries series;
+        private final Book book;
+        private final double rfPerBar;
+        private final int n;
+        private final long[] time;
+        private final double[] open;
+        private final double[] close;
+
+        /** Order for the next open: a BUY's size fraction (&gt; 0), -1 for a SELL, 0 for none. */
+        private double pending;
+        private double prevEquity;
+        private double sumR;
+        private double sumR2;
+        private double sumDown2;
+        private double peak;
+        private double maxDrawdown;
+        private int exposedBars;
+
+        Run(BarSeries series, Book book, double rfPerBar) {
+            this.series = series;
+            this.book = book;
+            this.rfPerBar = rfPerBar;
+            this.n = series.size();
+            this.time = series.timeColumn();
+            this.open = series.openColumn();
+            this.close = series.closeColumn();
+            this.prevEquity = book.cash;
+            this.peak = book.cash;
+        }
+
+        void simulate(Strategy.Evaluator evaluator) {
+            Signal[] signals = new Signal[Math.min(BLOCK, n)];
+            for (int from = 0; from < n; from += BLOCK) {
+                int to = Math.min(n, from + BLOCK);
+                evaluator.onBars(series, from, to, signals);
+                int i = from;
+                while (i < to) {
+                    if (pending != 0) {
+                        if (pending > 0) {
+                            book.buy(i, time[i], open[i], pending);
+                        } else {
+                            book.sell(i, time[i], open[i]);
+                        }
+                        pending = 0;
+                    }
+                    // bars i..j-1 hold; bar j (if in this block) signals after its close is booked
+                    int j = i;
+                    while (j < to && signals[j - from] == Signal.HOLD) {
+                        j++;
+                    }
+                    int last = j < to ? j : to - 1;
+                    book(i, last);
+                    if (j < to) {
+                        pending = pendingOrder(signals[j - from], book.qty, j + 1 < n);
+                    }
+                    i = last + 1;
                 }
             }
-            double qty = book.qty;
-            pendingFraction = pendingOrder(evaluator.onBar(series, i), qty, i + 1 < n);
-
-            double equity = book.cash + qty * close[i];
-            // flat since the previous close: equity is unchanged cash, the return exactly 0
-            double r = qty == 0 && equity == prevEquity ? 0 : equity / prevEquity - 1;
-            prevEquity = equity;
-            sumR += r;
-            sumR2 += r * r;
-            double down = Math.min(0, r - rfPerBar);
-            sumDown2 += down * down;
-            if (equity > peak) {
-                peak = equity;
-            } else if (peak - equity > maxDrawdown * peak) {
-                maxDrawdown = (peak - equity) / peak;
-            }
-            if (qty > 0) {
-                exposedBars++;
-            }
         }
 
-        int returns = n - 1;
-        double mean = returns > 0 ? sumR / returns : Double.NaN;
-        double sharpe = Double.NaN;
-        if (returns >= 2) {
-            double variance = (sumR2 - sumR * mean) / (returns - 1);
-            if (variance > 0) {
-                sharpe = (mean - rfPerBar) / Math.sqrt(variance) * Math.sqrt(periodsPerYear);
+        /** Books the closes of bars {@code a..b} (inclusive), over which the position does not change. */
+        private void book(int a, int b) {
+            final double cash = book.cash;
+            final double qty = book.qty;
+            final double rf = rfPerBar;
+            double prev = prevEquity;
+            if (a == 0) {
+                // the first close: equity is the initial capital, there is no return yet
+                prev = cash + qty * close[0];
+                a = 1;
             }
+            if (a > b) {
+                prevEquity = prev;
+                return;
+            }
+            double s1 = sumR;
+            double s2 = sumR2;
+            double down2 = sumDown2;
+            double pk = peak;
+            double dd = maxDrawdown;
+            if (qty == 0) {
+                // equity is cash at every close: one real return, then b - a returns of exactly 0
+                double equity = cash;
+                double r = equity / prev - 1;
+                s1 += r;
+                s2 += r * r;
+                double d = Math.min(0, r - rf);
+                down2 += d * d;
+                double flat = Math.min(0, -rf);
+                down2 += (b - a) * (flat * flat);
+                if (equity > pk) {
+                    pk = equity;
+                } else if (pk - equity > dd * pk) {
+                    dd = (pk - equity) / pk;
+                }
+                prev = equity;
+            } else {
+                final double[] c = close;
+                for (int k = a; k <= b; k++) {
+                    double equity = cash + qty * c[k];
+                    double r = equity / prev - 1;
+                    prev = equity;
+                    s1 += r;
+                    s2 += r * r;
+                    double d = Math.min(0, r - rf);
+                    down2 += d * d;
+                    if (equity > pk) {
+                        pk = equity;
+                    } else if (pk - equity > dd * pk) {
+                        dd = (pk - equity) / pk;
+                    }
+                }
+                exposedBars += b - a + 1;
+            }
+            sumR = s1;
+            sumR2 = s2;
+            sumDown2 = down2;
+            peak = pk;
+            maxDrawdown = dd;
+            prevEquity = prev;
         }
-        double sortino = Double.NaN;
-        if (returns >= 1 && sumDown2 > 0) {
-            sortino = (mean - rfPerBar) / Math.sqrt(sumDown2 / returns) * Math.sqrt(periodsPerYear);
+
+        Metrics metrics(double initial, double periodsPerYear) {
+            int returns = n - 1;
+            double mean = returns > 0 ? sumR / returns : Double.NaN;
+            double sharpe = Double.NaN;
+            if (returns >= 2) {
+                double variance = (sumR2 - sumR * mean) / (returns - 1);
+                if (variance > 0) {
+                    sharpe = (mean - rfPerBar) / Math.sqrt(variance) * Math.sqrt(periodsPerYear);
+                }
+            }
+            double sortino = Double.NaN;
+            if (returns >= 1 && sumDown2 > 0) {
+                sortino = (mean - rfPerBar) / Math.sqrt(sumDown2 / returns) * Math.sqrt(periodsPerYear);
+            }
+            double finalEquity = prevEquity;
+            double cagr = n > 1
+                    ? Math.pow(finalEquity / initial, MILLIS_PER_YEAR / (time[n - 1] - time[0])) - 1
+                    : Double.NaN;
+            int trades = book.roundTrips;
+            return new Metrics(
+                    finalEquity / initial - 1,
+                    cagr,
+                    sharpe,
+                    sortino,
+                    maxDrawdown,
+                    trades > 0 ? (double) book.winners / trades : Double.NaN,
+                    trades,
+                    book.grossLoss > 0 ? book.grossProfit / book.grossLoss : Double.NaN,
+                    (double) exposedBars / n,
+                    book.commissions,
+                    finalEquity);
         }
-        double finalEquity = prevEquity;
-        double cagr = n > 1
-                ? Math.pow(finalEquity / initial, MILLIS_PER_YEAR / (time[n - 1] - time[0])) - 1
-                : Double.NaN;
-        int trades = book.roundTrips;
-        Metrics metrics = new Metrics(
-                finalEquity / initial - 1,
-                cagr,
-                sharpe,
-                sortino,
-                maxDrawdown,
-                trades > 0 ? (double) book.winners / trades : Double.NaN,
-                trades,
-                book.grossLoss > 0 ? book.grossProfit / book.grossLoss : Double.NaN,
-                (double) exposedBars / n,
-                book.commissions,
-                finalEquity);
-        return new BacktestResult(book.fills, metrics, n);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ztrade.domain.strategy;
 
 import io.ztrade.domain.indicator.RollingSma;
 import io.ztrade.domain.market.BarSeries;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,48 +101,84 @@ public final class SmaCrossover implements Strategy {
         return ID + params.asMap();
     }
 
+    /**
+     * Rolling sums as in {@link RollingSma} (same operations, so the same doubles), kept in fields
+     * between calls and in locals inside {@link #onBars}; {@link #onBar} runs the same loop for one bar.
+     */
     private static final class Evaluator implements Strategy.Evaluator {
-        private final RollingSma fast;
-        private final RollingSma slow;
+        private final int fast;
+        private final int slow;
+        private final Signal[] one = new Signal[1];
+        private double fastSum;
+        private double slowSum;
         private double prevFast = Double.NaN;
         private double prevSlow = Double.NaN;
         private int next;
 
         Evaluator(int fast, int slow) {
-            this.fast = new RollingSma(fast);
-            this.slow = new RollingSma(slow);
+            this.fast = fast;
+            this.slow = slow;
         }
 
         @Override
         public Signal onBar(BarSeries series, int index) {
+            onBars(series, index, index + 1, one);
+            return one[0];
+        }
+
+        @Override
+        public void onBars(BarSeries series, int from, int to, Signal[] signals) {
             double[] close = series.closeColumn();
-            if (index != next) {
-                catchUp(close, index);
+            if (from != next) {
+                if (from < next) {
+                    fastSum = 0;
+                    slowSum = 0;
+                    prevFast = Double.NaN;
+                    prevSlow = Double.NaN;
+                    next = 0;
+                }
+                if (from > next) {
+                    run(close, next, from, null);
+                }
             }
-            next = index + 1;
-            return step(close, index);
+            run(close, from, to, signals);
         }
 
-        private void catchUp(double[] close, int index) {
-            if (index < next) {
-                fast.reset();
-                slow.reset();
-                prevFast = Double.NaN;
-                prevSlow = Double.NaN;
-                next = 0;
-            }
-            for (int i = next; i < index; i++) {
-                step(close, i);
-            }
-        }
-
-        private Signal step(double[] close, int i) {
-            double f = fast.update(close, i);
-            double s = slow.update(close, i);
+        /** Evaluates {@code from..to-1}; stores signals when {@code signals} is not null. */
+        private void run(double[] close, int from, int to, Signal[] signals) {
+            final int fast = this.fast;
+            final int slow = this.slow;
+            double fastSum = this.fastSum;
+            double slowSum = this.slowSum;
             double pf = prevFast;
             double ps = prevSlow;
-            prevFast = f;
-            prevSlow = s;
+            for (int i = from; i < to; i++) {
+                double c = close[i];
+                fastSum += c;
+                if (i >= fast) {
+                    fastSum -= close[i - fast];
+                }
+                slowSum += c;
+                if (i >= slow) {
+                    slowSum -= close[i - slow];
+                }
+                double f = i >= fast - 1 ? fastSum / fast : Double.NaN;
+                double s = i >= slow - 1 ? slowSum / slow : Double.NaN;
+                Signal signal = cross(f, s, pf, ps);
+                if (signals != null) {
+                    signals[i - from] = signal;
+                }
+                pf = f;
+                ps = s;
+            }
+            this.fastSum = fastSum;
+            this.slowSum = slowSum;
+            this.prevFast = pf;
+            this.prevSlow = ps;
+            this.next = to;
+        }
+
+        private static Signal cross(double f, double s, double pf, double ps) {
             if (f > s) {
                 return pf <= ps ? Signal.BUY : Signal.HOLD;
             }

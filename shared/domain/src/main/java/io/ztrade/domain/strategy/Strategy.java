@@ -31,5 +31,18 @@ public interface Strategy {
          * bars {@code <= index} only: no look-ahead.
          */
         Signal onBar(BarSeries series, int index);
+
+        /**
+         * Evaluates bars {@code from, from + 1, ..., to - 1} in order, exactly as calling
+         * {@link #onBar} for each would, and stores the signal of bar {@code i} in
+         * {@code signals[i - from]}. The backtest engine evaluates in blocks this way; evaluators whose
+         * per-bar state is a few numbers override it with a loop that keeps that state in local
+         * variables. The result must not differ from the one-bar-at-a-time path.
+         */
+        default void onBars(BarSeries series, int from, int to, Signal[] signals) {
+            for (int i = from; i < to; i++) {
+                signals[i - from] = onBar(series, i);
+            }
+        }
     }
 }

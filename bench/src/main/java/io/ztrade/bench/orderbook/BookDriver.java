@@ -1,0 +1,27 @@
+package io.ztrade.bench.orderbook;
+
+/**
+ * Applies {@link CommandStream} commands to one order book implementation. One implementation per
+ * JVM run, so the call site stays monomorphic.
+ */
+public interface BookDriver {
+
+    /** Puts the book back into the state right after the prefill. */
+    void reset();
+
+    /** Applies command {@code i} of the stream. */
+    void apply(CommandStream stream, int i);
+
+    /** A number that depends on everything the book emitted (keeps the work observable). */
+    long checksum();
+
+    /** A driver by name: {@code fast}, {@code reference} or {@code exchange-core}. */
+    static BookDriver create(String name, ExchangeCoreMix mix) {
+        return switch (name) {
+            case "fast" -> new ZtradeDriver(mix, true);
+            case "reference" -> new ZtradeDriver(mix, false);
+            case "exchange-core" -> new ExchangeCoreDriver(mix);
+            default -> throw new IllegalArgumentException("unknown book " + name + " (fast, reference, exchange-core)");
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package io.ztrade.orderbook.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The fast book's id index and duplicate window against {@link HashMap} under random operations. */
+class LongObjectHashMapTest {
+
+    @Test
+    void shouldAgreeWithHashMapUnderRandomPutsAndRemovesWithCollidingKeys() {
+        SplittableRandom random = new SplittableRandom(3);
+        LongObjectHashMap<String> map = new LongObjectHashMap<>(4);
+        Map<Long, String> expected = new HashMap<>();
+        List<Long> keys = new ArrayList<>();
+        for (int i = 0; i < 200_000; i++) {
+            // Keys that are multiples of a power of two cluster in one probe run.
+            long key = random.nextBoolean() ? 1 + random.nextInt(5_000) : (1 + random.nextInt(5_000)) * 1024L;
+            if (expected.containsKey(key)) {
+                assertThat(map.remove(key)).isTrue();
+                expected.remove(key);
+            } else {
+                map.putNew(key, "v" + key);
+                expected.put(key, "v" + key);
+                keys.add(key);
+            }
+            long probe = keys.get(random.nextInt(keys.size()));
+            assertThat(map.get(probe)).isEqualTo(expected.get(probe));
+            assertThat(map.size()).isEqualTo(expected.size());
+        }
+        for (long key : keys) {
+            assertThat(map.get(key)).isEqualTo(expected.get(key));
+        }
+        assertThat(map.remove(999_999_999L)).isFalse();
+        map.clear();
+        assertThat(map.size()).isZero();
+        assertThat(map.get(keys.get(0))).isNull();
+    }
+
+    @Test
+    void shouldRememberExactlyTheLastIdsOfItsWindow() {
+        RecentIds recent = new RecentIds(100);
+        for (long id = 1; id <= 1_000; id++) {
+            recent.add(id * 1024);
+            assertThat(recent.contains(id * 1024)).isTrue();
+            if (id > 100) {
+                assertThat(recent.contains((id - 100) * 1024)).as("forgot %d", id - 100).isFalse();
+            }
+            assertThat(recent.contains((Math.max(1, id - 99)) * 1024)).isTrue();
+        }
+        assertThat(recent.size()).isEqualTo(100);
+        assertThat(recent.get(0)).isEqualTo(901 * 1024);
+        assertThat(recent.get(99)).isEqualTo(1_000 * 1024);
+        recent.clear();
+        assertThat(recent.contains(1_000 * 1024)).isFalse();
+    }
+
+    @Test
+    void shouldRememberNothingWithEmptyWindow() {
+        RecentIds recent = new RecentIds(0);
+        recent.add(5);
+
+        assertThat(recent.contains(5)).isFalse();
+        assertThat(recent.size()).isZero();
+    }
+}
