@@ -57,7 +57,7 @@ public final class ExchangeCoreMix {
 
     /** Book configuration used by the benchmarks (cancel-resting self-trade prevention). */
     public static BookConfig bookConfig(int targetOrders) {
-        return new BookConfig(SelfTradePrevention.CANCEL_RESTING, BookConfig.DEFAULT_DUPLICATE_WINDOW, targetOrders * 2);
+        return new BookConfig(SelfTradePrevention.CANCEL_RESTING, Integer.getInteger("win", BookConfig.DEFAULT_DUPLICATE_WINDOW), targetOrders * 2);
     }
 
     /** Generates a prefill of {@code targetOrders} orders and {@code count} measured commands. */

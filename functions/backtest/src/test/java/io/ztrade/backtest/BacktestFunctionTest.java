@@ -53,6 +53,7 @@ class BacktestFunctionTest {
                 .header("ce-source", EventSources.BACKTEST_FUNCTION)
                 .header("ce-id", notNullValue())
                 .header("ce-specversion", "1.0");
+        assertThat(r.asString()).as("money as plain decimals").contains("\"initialCapital\":10000,");
         JsonNode body = json(r);
         UUID runId = UUID.fromString(body.get("runId").asText());
         assertThat(body.get("request").get("strategy").asText()).isEqualTo("sma-crossover");

@@ -51,7 +51,7 @@ public final class FastOrderBook implements OrderBook {
     /** Slot of the best ask, or {@link #slots}. */
     private int bestAsk;
 
-    private final LongObjectHashMap<Order> index;
+    private final OrderIndex index;
     private final RecentIds recent;
     private Order freeOrders;
     private Level freeLevels;
@@ -74,7 +74,7 @@ public final class FastOrderBook implements OrderBook {
         this.pages = new Level[(slots + PAGE_SIZE - 1) >>> PAGE_BITS][];
         this.occupied = new long[(slots + 63) >>> 6];
         this.occupiedWords = new long[(occupied.length + 63) >>> 6];
-        this.index = new LongObjectHashMap<>(config.expectedOrders());
+        this.index = new OrderIndex(config.expectedOrders());
         this.recent = new RecentIds(config.duplicateWindow());
         for (int i = 0; i < config.expectedOrders(); i++) {
             Order o = new Order();
@@ -128,7 +128,7 @@ public final class FastOrderBook implements OrderBook {
         if (check != ResultCode.SUCCESS) {
             return reject(CommandType.PLACE, orderId, account, check);
         }
-        if (index.containsKey(orderId) || recent.contains(orderId)) {
+        if (index.get(orderId) != null || recent.contains(orderId)) {
             return reject(CommandType.PLACE, orderId, account, ResultCode.DUPLICATE_ORDER_ID);
         }
         boolean buy = side == Side.BUY;
@@ -175,7 +175,7 @@ public final class FastOrderBook implements OrderBook {
         if (check != ResultCode.SUCCESS) {
             return reject(CommandType.PLACE, orderId, account, check);
         }
-        if (index.containsKey(orderId) || recent.contains(orderId)) {
+        if (index.get(orderId) != null || recent.contains(orderId)) {
             return reject(CommandType.PLACE, orderId, account, ResultCode.DUPLICATE_ORDER_ID);
         }
         boolean buy = side == Side.BUY;
@@ -375,7 +375,7 @@ public final class FastOrderBook implements OrderBook {
     }
 
     private void rest(Order order, int slot) {
-        index.putNew(order.id, order);
+        index.add(order);
         restUnindexed(order, slot);
     }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The last {@code capacity} accepted order ids, for duplicate detection: a ring buffer in arrival
- * order plus an open-addressing set (same scheme as {@link LongObjectHashMap}). Adding to a full
+ * order plus an open-addressing set (same scheme as {@link OrderIndex}). Adding to a full
  * window forgets the oldest id. Allocates nothing after construction.
  */
 final class RecentIds {

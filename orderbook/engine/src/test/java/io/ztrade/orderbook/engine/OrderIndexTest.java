@@ -10,36 +10,38 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The fast book's id index and duplicate window against {@link HashMap} under random operations. */
-class LongObjectHashMapTest {
+class OrderIndexTest {
 
     @Test
-    void shouldAgreeWithHashMapUnderRandomPutsAndRemovesWithCollidingKeys() {
+    void shouldAgreeWithHashMapUnderRandomAddsAndRemovesWithCollidingIds() {
         SplittableRandom random = new SplittableRandom(3);
-        LongObjectHashMap<String> map = new LongObjectHashMap<>(4);
-        Map<Long, String> expected = new HashMap<>();
-        List<Long> keys = new ArrayList<>();
+        OrderIndex index = new OrderIndex(4);
+        Map<Long, FastOrderBook.Order> expected = new HashMap<>();
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 200_000; i++) {
-            // Keys that are multiples of a power of two cluster in one probe run.
-            long key = random.nextBoolean() ? 1 + random.nextInt(5_000) : (1 + random.nextInt(5_000)) * 1024L;
-            if (expected.containsKey(key)) {
-                assertThat(map.remove(key)).isTrue();
-                expected.remove(key);
+            // Ids that are multiples of a power of two cluster in one probe run.
+            long id = random.nextBoolean() ? 1 + random.nextInt(5_000) : (1 + random.nextInt(5_000)) * 1024L;
+            if (expected.containsKey(id)) {
+                assertThat(index.remove(id)).isTrue();
+                expected.remove(id);
             } else {
-                map.putNew(key, "v" + key);
-                expected.put(key, "v" + key);
-                keys.add(key);
+                FastOrderBook.Order order = new FastOrderBook.Order();
+                order.id = id;
+                index.add(order);
+                expected.put(id, order);
+                ids.add(id);
             }
-            long probe = keys.get(random.nextInt(keys.size()));
-            assertThat(map.get(probe)).isEqualTo(expected.get(probe));
-            assertThat(map.size()).isEqualTo(expected.size());
+            long probe = ids.get(random.nextInt(ids.size()));
+            assertThat(index.get(probe)).isSameAs(expected.get(probe));
+            assertThat(index.size()).isEqualTo(expected.size());
         }
-        for (long key : keys) {
-            assertThat(map.get(key)).isEqualTo(expected.get(key));
+        for (long id : ids) {
+            assertThat(index.get(id)).isSameAs(expected.get(id));
         }
-        assertThat(map.remove(999_999_999L)).isFalse();
-        map.clear();
-        assertThat(map.size()).isZero();
-        assertThat(map.get(keys.get(0))).isNull();
+        assertThat(index.remove(999_999_999L)).isFalse();
+        index.clear();
+        assertThat(index.size()).isZero();
+        assertThat(index.get(ids.get(0))).isNull();
     }
 
     @Test
