@@ -108,8 +108,8 @@ public class BacktestEngineBenchmark {
         long t = 1_704_067_200_000L; // 2024-01-01T00:00Z
         double price = 30_000;
         for (int i = 0; i < bars; i++) {
-            double open = price * Math.exp(0.0002 * gaussian(random));
-            double close = open * Math.exp(0.001 * gaussian(random));
+            double open = price * Math.exp(0.0002 * random.nextGaussian());
+            double close = open * Math.exp(0.001 * random.nextGaussian());
             double high = Math.max(open, close) * (1 + 0.0005 * random.nextDouble());
             double low = Math.min(open, close) * (1 - 0.0005 * random.nextDouble());
             s.add(t, open, high, low, close, 1 + 10 * random.nextDouble());
@@ -117,12 +117,5 @@ public class BacktestEngineBenchmark {
             price = close;
         }
         return s;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        // Box-Muller; SplittableRandom has no nextGaussian on Java 17+ without RandomGenerator defaults
-        double u = 1 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 }

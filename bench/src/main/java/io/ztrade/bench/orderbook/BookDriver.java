@@ -15,13 +15,36 @@ public interface BookDriver {
     /** A number that depends on everything the book emitted (keeps the work observable). */
     long checksum();
 
-    /** A driver by name: {@code fast}, {@code reference} or {@code exchange-core}. */
+    /**
+     * A driver by name: {@code fast}, {@code reference}, {@code exchange-core}, or {@code none} (no
+     * book at all: the harness and the machine alone, a baseline for latency).
+     */
     static BookDriver create(String name, ExchangeCoreMix mix) {
         return switch (name) {
             case "fast" -> new ZtradeDriver(mix, true);
             case "reference" -> new ZtradeDriver(mix, false);
             case "exchange-core" -> new ExchangeCoreDriver(mix);
-            default -> throw new IllegalArgumentException("unknown book " + name + " (fast, reference, exchange-core)");
+            case "none" -> new NoBookDriver();
+            default -> throw new IllegalArgumentException("unknown book " + name + " (fast, reference, exchange-core, none)");
         };
+    }
+
+    /** Reads each command and does nothing with it. */
+    final class NoBookDriver implements BookDriver {
+        private long checksum;
+
+        @Override
+        public void reset() {
+        }
+
+        @Override
+        public void apply(CommandStream stream, int i) {
+            checksum += stream.orderId[i];
+        }
+
+        @Override
+        public long checksum() {
+            return checksum;
+        }
     }
 }

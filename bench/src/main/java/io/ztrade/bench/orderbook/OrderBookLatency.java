@@ -10,7 +10,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>java -cp bench/target/benchmarks.jar io.ztrade.bench.orderbook.OrderBookLatency fast 1000000 20</pre>
  *
- * Arguments: book ({@code fast}, {@code exchange-core}, {@code reference}), offered rate in commands
+ * Arguments: book ({@code fast}, {@code exchange-core}, {@code reference}, {@code none}), offered rate in commands
  * per second (default 1,000,000), measured passes of 1,000,000 commands (default 20). Five warm-up
  * passes run first. The book is reset between passes (not measured).
  */

@@ -5,8 +5,6 @@ import io.ztrade.domain.market.Instrument;
 import io.ztrade.domain.strategy.Action;
 import io.ztrade.domain.strategy.Signal;
 import io.ztrade.domain.strategy.Strategy;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -247,7 +245,7 @@ public final class BacktestEngine {
         private final double bpsFraction;
         private final double buySlippage;
         private final double sellSlippage;
-        final List<Fill> fills = new ArrayList<>();
+        final FillLog fills = new FillLog();
         double cash;
         double qty;
         double entryCost;
@@ -289,7 +287,7 @@ public final class BacktestEngine {
             qty = quantity;
             entryCost = cost;
             commissions += commission;
-            fills.add(new Fill(bar, timeMillis, Side.BUY, price, quantity, commission, 0));
+            fills.record(bar, timeMillis, Side.BUY, price, quantity, commission, 0);
         }
 
         void sell(int bar, long timeMillis, double open) {
@@ -309,7 +307,7 @@ public final class BacktestEngine {
             } else if (pnl < 0) {
                 grossLoss -= pnl;
             }
-            fills.add(new Fill(bar, timeMillis, Side.SELL, price, quantity, commission, pnl));
+            fills.record(bar, timeMillis, Side.SELL, price, quantity, commission, pnl);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.ztrade.domain.strategy;
 
 import io.ztrade.domain.indicator.RollingSma;
 import io.ztrade.domain.market.BarSeries;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,17 +101,22 @@ public final class SmaCrossover implements Strategy {
     }
 
     /**
-     * Rolling sums as in {@link RollingSma} (same operations, so the same doubles), kept in fields
-     * between calls and in locals inside {@link #onBars}; {@link #onBar} runs the same loop for one bar.
+     * The fast and slow SMAs compared as {@link RollingSma} computes them: rolling sums with the same
+     * operations, divided by the period. Division is the slow part, so {@link #relation} decides the
+     * comparison from the cross-multiplied sums whenever that cannot differ from comparing the two
+     * quotients, and divides only for (near-)ties. State lives in fields between calls and in locals
+     * inside {@link #onBars}; {@link #onBar} runs the same loop for one bar.
      */
     private static final class Evaluator implements Strategy.Evaluator {
+        /** {@link #relation} value while an SMA does not exist yet. */
+        private static final int NONE = 2;
+
         private final int fast;
         private final int slow;
         private final Signal[] one = new Signal[1];
         private double fastSum;
         private double slowSum;
-        private double prevFast = Double.NaN;
-        private double prevSlow = Double.NaN;
+        private int prevRelation = NONE;
         private int next;
 
         Evaluator(int fast, int slow) {
@@ -133,8 +137,7 @@ public final class SmaCrossover implements Strategy {
                 if (from < next) {
                     fastSum = 0;
                     slowSum = 0;
-                    prevFast = Double.NaN;
-                    prevSlow = Double.NaN;
+                    prevRelation = NONE;
                     next = 0;
                 }
                 if (from > next) {
@@ -150,8 +153,7 @@ public final class SmaCrossover implements Strategy {
             final int slow = this.slow;
             double fastSum = this.fastSum;
             double slowSum = this.slowSum;
-            double pf = prevFast;
-            double ps = prevSlow;
+            int prev = prevRelation;
             for (int i = from; i < to; i++) {
                 double c = close[i];
                 fastSum += c;
@@ -162,30 +164,50 @@ public final class SmaCrossover implements Strategy {
                 if (i >= slow) {
                     slowSum -= close[i - slow];
                 }
-                double f = i >= fast - 1 ? fastSum / fast : Double.NaN;
-                double s = i >= slow - 1 ? slowSum / slow : Double.NaN;
-                Signal signal = cross(f, s, pf, ps);
+                // the slow SMA exists from index slow - 1 on, the fast one earlier
+                int rel = i >= slow - 1 ? relation(fastSum, fast, slowSum, slow) : NONE;
+                Signal signal = Signal.HOLD;
+                if (rel == 1) {
+                    if (prev <= 0) {
+                        signal = Signal.BUY;
+                    }
+                } else if (rel == -1 && (prev == 0 || prev == 1)) {
+                    signal = Signal.SELL;
+                }
                 if (signals != null) {
                     signals[i - from] = signal;
                 }
-                pf = f;
-                ps = s;
+                prev = rel;
             }
             this.fastSum = fastSum;
             this.slowSum = slowSum;
-            this.prevFast = pf;
-            this.prevSlow = ps;
+            this.prevRelation = prev;
             this.next = to;
         }
 
-        private static Signal cross(double f, double s, double pf, double ps) {
+        /**
+         * How {@code fastSum / fast} compares with {@code slowSum / slow} as doubles: 1, 0 or -1.
+         * When the cross products differ by more than 1e-12 relative, far above their rounding error
+         * (about 1e-16), the quotients differ by as much and rounding them cannot change the order,
+         * so the sign of the difference is the answer; otherwise the quotients are compared. NONE
+         * when either is NaN.
+         */
+        static int relation(double fastSum, int fast, double slowSum, int slow) {
+            double a = fastSum * slow;
+            double b = slowSum * fast;
+            double d = a - b;
+            if (Math.abs(d) > 1e-12 * (Math.abs(a) + Math.abs(b))) {
+                return d > 0 ? 1 : -1;
+            }
+            double f = fastSum / fast;
+            double s = slowSum / slow;
             if (f > s) {
-                return pf <= ps ? Signal.BUY : Signal.HOLD;
+                return 1;
             }
             if (f < s) {
-                return pf >= ps ? Signal.SELL : Signal.HOLD;
+                return -1;
             }
-            return Signal.HOLD;
+            return f == s ? 0 : NONE; // NONE for NaN
         }
     }
 }

@@ -1,0 +1,13 @@
+package io.ztrade.dev.emulator.filter;
+
+import io.cloudevents.CloudEvent;
+
+/** A Trigger filter, compiled: decides whether an event is delivered to the Trigger's subscriber. */
+@FunctionalInterface
+public interface EventFilter {
+
+    /** Passes every event (a Trigger without filters). */
+    EventFilter ANY = event -> true;
+
+    boolean test(CloudEvent event);
+}
