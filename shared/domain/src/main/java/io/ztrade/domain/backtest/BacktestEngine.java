@@ -60,9 +60,10 @@ public final class BacktestEngine {
 
     /**
      * One run's loop and its running statistics. The strategy is evaluated in blocks of
-     * {@value #BLOCK} bars ({@link Strategy.Evaluator#onBars}); within a block the bars between two
-     * signals form a stretch with a constant position, booked in one tight loop (or in O(1) while
-     * flat, when equity is constant cash and every return is exactly 0).
+     * {@value #BLOCK} bars ({@link Strategy.Evaluator#onBars}), which reports only the bars with a
+     * BUY or SELL; the bars from one such bar to the next form a stretch over which the position does
+     * not change, booked in one tight loop, or in O(1) while flat (equity is then constant cash and
+     * every return exactly 0).
      */
     private static final class Run {
         private static final int BLOCK = 1024;
@@ -77,6 +78,9 @@ public final class BacktestEngine {
 
         /** Order for the next open: a BUY's size fraction (&gt; 0), -1 for a SELL, 0 for none. */
         private double pending;
+        /** Open price and time of the bar that fills the pending order. */
+        private double pendingOpen;
+        private long pendingTime;
         private double prevEquity;
         private double sumR;
         private double sumR2;
@@ -98,33 +102,63 @@ public final class BacktestEngine {
         }
 
         void simulate(Strategy.Evaluator evaluator) {
-            Signal[] signals = new Signal[Math.min(BLOCK, n)];
+            int capacity = Math.min(BLOCK, n);
+            int[] indexes = new int[capacity];
+            Signal[] signals = new Signal[capacity];
+            double[] nextOpen = new double[capacity];
+            long[] nextTime = new long[capacity];
+            int i = 0; // the first bar not booked yet
             for (int from = 0; from < n; from += BLOCK) {
                 int to = Math.min(n, from + BLOCK);
-                evaluator.onBars(series, from, to, signals);
-                int i = from;
-                while (i < to) {
-                    if (pending != 0) {
-                        if (pending > 0) {
-                            book.buy(i, time[i], open[i], pending);
-                        } else {
-                            book.sell(i, time[i], open[i]);
-                        }
-                        pending = 0;
-                    }
-                    // bars i..j-1 hold; bar j (if in this block) signals after its close is booked
-                    int j = i;
-                    while (j < to && signals[j - from] == Signal.HOLD) {
-                        j++;
-                    }
-                    int last = j < to ? j : to - 1;
-                    book(i, last);
-                    if (j < to) {
-                        pending = pendingOrder(signals[j - from], book.qty, j + 1 < n);
-                    }
-                    i = last + 1;
+                int count = evaluator.onBars(series, from, to, indexes, signals);
+                checkReported(indexes, count, Math.max(i, from), to);
+                // the bars after the signals are far apart in columns the loop does not otherwise
+                // read; loading them together lets their cache misses overlap
+                for (int k = 0; k < count; k++) {
+                    int f = Math.min(indexes[k] + 1, n - 1);
+                    nextOpen[k] = open[f];
+                    nextTime[k] = time[f];
+                }
+                for (int k = 0; k < count; k++) {
+                    int j = indexes[k];
+                    // bars i..j keep the position: fill what is pending at bar i's open, book the
+                    // closes, then bar j's signal leaves an order for bar j + 1's open
+                    fillPending(i);
+                    book(i, j);
+                    pending = pendingOrder(signals[k], book.qty, j + 1 < n);
+                    pendingOpen = nextOpen[k];
+                    pendingTime = nextTime[k];
+                    i = j + 1;
+                }
+                if (i < to) {
+                    fillPending(i);
+                    book(i, to - 1);
+                    i = to;
                 }
             }
+        }
+
+        /** An evaluator must report bars of its block, in increasing order. */
+        private static void checkReported(int[] indexes, int count, int from, int to) {
+            int previous = from - 1;
+            for (int k = 0; k < count; k++) {
+                int j = indexes[k];
+                if (j <= previous || j >= to) {
+                    throw new IllegalStateException("the strategy's evaluator reported bar " + j
+                            + " out of order or outside its block [" + from + ", " + to + ")");
+                }
+                previous = j;
+            }
+        }
+
+        /** Fills the pending order, if any, at bar {@code i}'s open. */
+        private void fillPending(int i) {
+            if (pending > 0) {
+                book.buy(i, pendingTime, pendingOpen, pending);
+            } else if (pending < 0) {
+                book.sell(i, pendingTime, pendingOpen);
+            }
+            pending = 0;
         }
 
         /** Books the closes of bars {@code a..b} (inclusive), over which the position does not change. */

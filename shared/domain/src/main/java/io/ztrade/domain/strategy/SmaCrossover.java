@@ -102,17 +102,18 @@ public final class SmaCrossover implements Strategy {
 
     /**
      * The fast and slow SMAs compared as {@link RollingSma} computes them: rolling sums with the same
-     * operations, divided by the period. Division is the slow part, so {@link #relation} decides the
-     * comparison from the cross-multiplied sums whenever that cannot differ from comparing the two
-     * quotients, and divides only for (near-)ties. State lives in fields between calls and in locals
-     * inside {@link #onBars}; {@link #onBar} runs the same loop for one bar.
+     * operations, divided by the period. Division is the slow part, so {@link #compareAverages}
+     * decides from the cross-multiplied sums and divides only for near-ties. State lives in fields
+     * between calls and in locals inside {@link #onBars}; {@link #onBar} runs the same loop for one
+     * bar.
      */
     private static final class Evaluator implements Strategy.Evaluator {
-        /** {@link #relation} value while an SMA does not exist yet. */
+        /** Relation while an SMA does not exist yet (or is NaN). */
         private static final int NONE = 2;
 
         private final int fast;
         private final int slow;
+        private final int[] oneIndex = new int[1];
         private final Signal[] one = new Signal[1];
         private double fastSum;
         private double slowSum;
@@ -126,12 +127,11 @@ public final class SmaCrossover implements Strategy {
 
         @Override
         public Signal onBar(BarSeries series, int index) {
-            onBars(series, index, index + 1, one);
-            return one[0];
+            return onBars(series, index, index + 1, oneIndex, one) == 0 ? Signal.HOLD : one[0];
         }
 
         @Override
-        public void onBars(BarSeries series, int from, int to, Signal[] signals) {
+        public int onBars(BarSeries series, int from, int to, int[] indexes, Signal[] signals) {
             double[] close = series.closeColumn();
             if (from != next) {
                 if (from < next) {
@@ -141,19 +141,20 @@ public final class SmaCrossover implements Strategy {
                     next = 0;
                 }
                 if (from > next) {
-                    run(close, next, from, null);
+                    run(close, next, from, null, null);
                 }
             }
-            run(close, from, to, signals);
+            return run(close, from, to, indexes, signals);
         }
 
-        /** Evaluates {@code from..to-1}; stores signals when {@code signals} is not null. */
-        private void run(double[] close, int from, int to, Signal[] signals) {
+        /** Evaluates {@code from..to-1}; reports BUYs and SELLs when {@code indexes} is not null. */
+        private int run(double[] close, int from, int to, int[] indexes, Signal[] signals) {
             final int fast = this.fast;
             final int slow = this.slow;
             double fastSum = this.fastSum;
             double slowSum = this.slowSum;
             int prev = prevRelation;
+            int count = 0;
             for (int i = from; i < to; i++) {
                 double c = close[i];
                 fastSum += c;
@@ -165,49 +166,52 @@ public final class SmaCrossover implements Strategy {
                     slowSum -= close[i - slow];
                 }
                 // the slow SMA exists from index slow - 1 on, the fast one earlier
-                int rel = i >= slow - 1 ? relation(fastSum, fast, slowSum, slow) : NONE;
-                Signal signal = Signal.HOLD;
-                if (rel == 1) {
-                    if (prev <= 0) {
+                int rel = i >= slow - 1 ? compareAverages(fastSum, fast, slowSum, slow) : NONE;
+                if (rel != prev) {
+                    Signal signal = null;
+                    if (rel == 1 && prev <= 0) {
                         signal = Signal.BUY;
+                    } else if (rel == -1 && (prev == 0 || prev == 1)) {
+                        signal = Signal.SELL;
                     }
-                } else if (rel == -1 && (prev == 0 || prev == 1)) {
-                    signal = Signal.SELL;
+                    if (signal != null && indexes != null) {
+                        indexes[count] = i;
+                        signals[count] = signal;
+                        count++;
+                    }
+                    prev = rel;
                 }
-                if (signals != null) {
-                    signals[i - from] = signal;
-                }
-                prev = rel;
             }
             this.fastSum = fastSum;
             this.slowSum = slowSum;
             this.prevRelation = prev;
             this.next = to;
+            return count;
         }
+    }
 
-        /**
-         * How {@code fastSum / fast} compares with {@code slowSum / slow} as doubles: 1, 0 or -1.
-         * When the cross products differ by more than 1e-12 relative, far above their rounding error
-         * (about 1e-16), the quotients differ by as much and rounding them cannot change the order,
-         * so the sign of the difference is the answer; otherwise the quotients are compared. NONE
-         * when either is NaN.
-         */
-        static int relation(double fastSum, int fast, double slowSum, int slow) {
-            double a = fastSum * slow;
-            double b = slowSum * fast;
-            double d = a - b;
-            if (Math.abs(d) > 1e-12 * (Math.abs(a) + Math.abs(b))) {
-                return d > 0 ? 1 : -1;
-            }
-            double f = fastSum / fast;
-            double s = slowSum / slow;
-            if (f > s) {
-                return 1;
-            }
-            if (f < s) {
-                return -1;
-            }
-            return f == s ? 0 : NONE; // NONE for NaN
+    /**
+     * How {@code fastSum / fast} compares with {@code slowSum / slow} as doubles: 1, 0 or -1 (2 when
+     * either is NaN), without dividing unless it matters. When the cross products differ by more
+     * than 1e-12 relative, far above their rounding error (about 1e-16), the quotients differ by
+     * about as much and rounding them cannot change their order, so the sign of the difference is the
+     * answer; otherwise the quotients are computed and compared.
+     */
+    static int compareAverages(double fastSum, int fast, double slowSum, int slow) {
+        double a = fastSum * slow;
+        double b = slowSum * fast;
+        double d = a - b;
+        if (Math.abs(d) > 1e-12 * (Math.abs(a) + Math.abs(b))) {
+            return d > 0 ? 1 : -1;
         }
+        double f = fastSum / fast;
+        double s = slowSum / slow;
+        if (f > s) {
+            return 1;
+        }
+        if (f < s) {
+            return -1;
+        }
+        return f == s ? 0 : Evaluator.NONE;
     }
 }

@@ -188,6 +188,32 @@ class BacktestEngineTest {
     }
 
     @Test
+    void shouldRejectAnEvaluatorReportingBarsOutsideItsBlock() {
+        io.ztrade.domain.strategy.Strategy broken = new ScriptedStrategy(java.util.Map.of()) {
+            @Override
+            public Evaluator newEvaluator() {
+                return new Evaluator() {
+                    @Override
+                    public Signal onBar(BarSeries series, int index) {
+                        return Signal.HOLD;
+                    }
+
+                    @Override
+                    public int onBars(BarSeries series, int from, int to, int[] indexes, Signal[] signals) {
+                        indexes[0] = to; // one past the block
+                        signals[0] = Signal.BUY;
+                        return 1;
+                    }
+                };
+            }
+        };
+
+        assertThatThrownBy(() -> engine.run(TestBars.closes(1, 2, 3), broken, noCosts(1_000)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("bar 3");
+    }
+
+    @Test
     void shouldRejectAnEmptySeries() {
         BarSeries empty = new BarSeries(Instruments.AAPL, Timeframe.DAY_1, 0);
 

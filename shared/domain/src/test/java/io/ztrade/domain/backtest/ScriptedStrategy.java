@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A strategy that emits given signals at given indexes and HOLD elsewhere, recording every call. */
-final class ScriptedStrategy implements Strategy {
+class ScriptedStrategy implements Strategy {
 
     private final Map<Integer, Signal> script;
     final List<Integer> calls = new ArrayList<>();

@@ -7,7 +7,17 @@ import io.cloudevents.CloudEvent;
 public interface EventFilter {
 
     /** Passes every event (a Trigger without filters). */
-    EventFilter ANY = event -> true;
+    EventFilter ANY = new EventFilter() {
+        @Override
+        public boolean test(CloudEvent event) {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "any event";
+        }
+    };
 
     boolean test(CloudEvent event);
 }

@@ -1,0 +1,262 @@
+package io.ztrade.dev.emulator;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import io.ztrade.dev.emulator.broker.BrokerKey;
+import io.ztrade.dev.emulator.broker.BrokerRuntime;
+import io.ztrade.dev.emulator.broker.Eventing;
+import io.ztrade.dev.emulator.broker.KafkaEvents;
+import io.ztrade.dev.emulator.broker.Routes;
+import io.ztrade.dev.emulator.delivery.Sender;
+import io.ztrade.dev.emulator.log.EventLog;
+import io.ztrade.dev.emulator.manifest.Manifests;
+import io.ztrade.dev.emulator.manifest.Topology;
+import io.ztrade.dev.emulator.routing.CompositeServiceRouter;
+import io.ztrade.dev.emulator.routing.LocalServingRouter;
+import io.ztrade.dev.emulator.routing.NoServiceRouter;
+import io.ztrade.dev.emulator.routing.ServiceRouter;
+import io.ztrade.dev.emulator.routing.StaticServiceRouter;
+import io.ztrade.dev.emulator.sources.KafkaSources;
+import io.ztrade.dev.emulator.sources.PingSources;
+import io.ztrade.dev.serving.LocalServing;
+import io.ztrade.dev.serving.ServingConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * The local platform, wired from the manifests at start: serving, brokers and their dispatchers,
+ * PingSources (Quarkus scheduler) and KafkaSources; stopped in reverse order at shutdown. The
+ * REST resources read it.
+ */
+@ApplicationScoped
+public class Platform {
+
+    private static final Logger LOG = Logger.getLogger(Platform.class);
+
+    /** The job id prefix of PingSources in the Quarkus scheduler. */
+    public static final String PING_JOB = "pingsource:";
+
+    private final EmulatorConfig config;
+    private final Scheduler scheduler;
+
+    private volatile boolean ready;
+    private Path root;
+    private Topology topology;
+    private URI baseUrl;
+    private BrokerKey sinkBroker;
+    private String orderbookToken;
+    private ServiceRouter services;
+    private KafkaEvents kafka;
+    private Eventing eventing;
+    private PingSources pings;
+    private KafkaSources kafkaSources;
+
+    public Platform(EmulatorConfig config, Scheduler scheduler) {
+        this.config = config;
+        this.scheduler = scheduler;
+    }
+
+    void start(@Observes StartupEvent event) {
+        Config cfg = ConfigProvider.getConfig();
+        root = config.root().toAbsolutePath().normalize();
+        List<Path> dirs = config.manifests().stream().map(d -> root.resolve(d).normalize()).toList();
+        topology = Manifests.load(dirs);
+        Map<BrokerKey, BrokerRuntime> brokers = Routes.compile(topology, config.eventing().defaultTimeout(),
+                config.eventing().topicPartitions());
+        baseUrl = URI.create("http://localhost:" + httpPort(cfg));
+        sinkBroker = brokers.keySet().stream().filter(k -> k.name().equals("default")).findFirst()
+                .or(() -> brokers.keySet().stream().findFirst()).orElse(null);
+        orderbookToken = config.orderbook().token().filter(t -> !t.isBlank()).orElseGet(Platform::newToken);
+
+        services = router(cfg);
+        String bootstrap = cfg.getValue("kafka.bootstrap.servers", String.class);
+        kafka = new KafkaEvents(bootstrap);
+        eventing = new Eventing(brokers, kafka, new EventLog(config.eventing().logCapacity()), new Eventing.Settings(
+                config.eventing().maxHops(), config.eventing().maxInFlight(), config.eventing().drain(),
+                config.eventing().replicationFactor()));
+        Sender sender = new Sender(services, (broker, e, via) -> eventing.append(broker, e, via, null), kafka,
+                config.eventing().activationTimeout());
+        pings = new PingSources(topology, eventing);
+        kafkaSources = new KafkaSources(topology, eventing, config.eventing().defaultTimeout());
+        Map<String, Integer> extraTopics = new LinkedHashMap<>();
+        topology.kafkaSinks().forEach(s -> {
+            if (s.getSpec() != null && s.getSpec().getTopic() != null) {
+                extraTopics.put(s.getSpec().getTopic(), s.getSpec().getNumPartitions() == null ? 1 : s.getSpec().getNumPartitions());
+            }
+        });
+        kafkaSources.topics().forEach(t -> extraTopics.putIfAbsent(t, config.eventing().topicPartitions()));
+        eventing.start(sender, extraTopics);
+        kafkaSources.start(bootstrap);
+        for (PingSources.Ping ping : pings.all()) {
+            var job = scheduler.newJob(PING_JOB + ping.id())
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setTask(execution -> eventing.workers().execute(() -> {
+                        try {
+                            pings.fire(ping);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+            if (ping.schedule().cron() != null) {
+                job.setCron(ping.schedule().cron());
+            } else {
+                job.setInterval(ping.schedule().interval());
+            }
+            if (ping.schedule().zone() != null) {
+                job.setTimeZone(ping.schedule().zone());
+            }
+            job.schedule();
+        }
+        ready = true;
+        banner(cfg);
+    }
+
+    private ServiceRouter router(Config cfg) {
+        Map<String, URI> fixed = new LinkedHashMap<>();
+        config.services().forEach((name, s) -> fixed.put(name, s.url()));
+        ServiceRouter local = new NoServiceRouter();
+        List<io.fabric8.knative.serving.v1.Service> knative = topology.knativeServices().stream()
+                .filter(s -> !fixed.containsKey(s.getMetadata().getName())).toList();
+        List<io.fabric8.kubernetes.api.model.apps.Deployment> deployments = topology.deployments().stream()
+                .filter(d -> !fixed.containsKey(d.getMetadata().getName())).toList();
+        if (config.serving().enabled() && (!knative.isEmpty() || !deployments.isEmpty())) {
+            Map<String, String> env = new LinkedHashMap<>();
+            cfg.getOptionalValue("quarkus.datasource.jdbc.url", String.class).ifPresent(v -> env.put("ZTRADE_DB_URL", v));
+            cfg.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(v -> env.put("ZTRADE_DB_USER", v));
+            cfg.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(v -> env.put("ZTRADE_DB_PASSWORD", v));
+            cfg.getOptionalValue("kafka.bootstrap.servers", String.class).ifPresent(v -> {
+                env.put("KAFKA_BOOTSTRAP_SERVERS", v);
+                env.put("ZTRADE_KAFKA_BOOTSTRAP_SERVERS", v);
+            });
+            cfg.getOptionalValue("quarkus.redis.hosts", String.class).ifPresent(v -> {
+                env.put("QUARKUS_REDIS_HOSTS", v);
+                env.put("ZTRADE_REDIS_HOSTS", v);
+            });
+            env.put("ZTRADE_ORDERBOOK_TOKEN", orderbookToken);
+            URI sink = sinkBroker == null ? null : baseUrl.resolve(sinkBroker.path());
+            Path logDir = config.serving().logDir().map(root::resolve).orElse(root.resolve(".ztrade/logs"));
+            local = new LocalServingRouter(LocalServing.start(new ServingConfig(root, env, sink, logDir, config.serving().retention()),
+                    knative, deployments));
+        }
+        return fixed.isEmpty() ? local : new CompositeServiceRouter(new StaticServiceRouter(fixed), local);
+    }
+
+    private static int httpPort(Config cfg) {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        String actual = System.getProperty(key);
+        if (actual != null) {
+            return Integer.parseInt(actual);
+        }
+        return cfg.getOptionalValue(key, Integer.class).orElse(8080);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private void banner(Config cfg) {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Ztrade is up.");
+        eventing.brokers().keySet().forEach(k -> lines.add(String.format("  broker          %s", baseUrl.resolve(k.path()))));
+        lines.add(String.format("  status page     %s/", baseUrl));
+        lines.add(String.format("  JSON API        %s/api/events", baseUrl));
+        lines.add(String.format("  orderbook API   %s", orderbookUrl().map(URI::toString).orElse("(not running)")));
+        lines.add(String.format("  orderbook token %s", orderbookToken));
+        cfg.getOptionalValue("kafka.bootstrap.servers", String.class).ifPresent(v -> lines.add("  kafka           " + v));
+        cfg.getOptionalValue("quarkus.datasource.jdbc.url", String.class).ifPresent(v -> lines.add("  postgresql      " + v));
+        lines.add(String.format("  manifests       %d resources from %s", topology.manifests().size(), config.manifests()));
+        lines.add("Ctrl-C stops everything.");
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            lines.forEach(l -> System.out.println("[ztrade] " + l));
+        } else {
+            LOG.info(String.join(System.lineSeparator(), lines));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        ready = false;
+        if (pings != null) {
+            pings.all().forEach(p -> scheduler.unscheduleJob(PING_JOB + p.id()));
+        }
+        close(kafkaSources);
+        close(eventing);
+        close(kafka);
+        close(services);
+    }
+
+    private static void close(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warnf("while stopping %s: %s", c.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    /** True once everything started (the ingress answers 503 before). */
+    public boolean ready() {
+        return ready;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public Eventing eventing() {
+        return eventing;
+    }
+
+    public ServiceRouter services() {
+        return services;
+    }
+
+    public PingSources pings() {
+        return pings;
+    }
+
+    public KafkaSources kafkaSources() {
+        return kafkaSources;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    /** {@code http://localhost:PORT}: the ingress, the status page and the API. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The broker the functions' {@code K_SINK} points at. */
+    public Optional<BrokerKey> sinkBroker() {
+        return Optional.ofNullable(sinkBroker);
+    }
+
+    public String orderbookToken() {
+        return orderbookToken;
+    }
+
+    public Optional<URI> orderbookUrl() {
+        return services == null ? Optional.empty() : services.urlOf(config.orderbook().name());
+    }
+}

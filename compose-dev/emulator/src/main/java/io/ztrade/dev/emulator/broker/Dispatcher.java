@@ -1,0 +1,189 @@
+package io.ztrade.dev.emulator.broker;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads Kafka topics and hands every record to a {@link RecordHandler} on its own (virtual)
+ * thread, so that slow deliveries do not hold up the others. Offsets are committed only up to the
+ * first record whose handling has not finished ({@link OffsetTracker}): whatever was read but not
+ * finished when the process stops, crashes or is killed is read again on the next start.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    /** Handles one record; returns normally when its processing is over (delivered, dead-lettered or dropped). */
+    @FunctionalInterface
+    public interface RecordHandler {
+        void handle(ConsumerRecord<String, byte[]> record) throws InterruptedException;
+    }
+
+    private final String name;
+    private final List<String> topics;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final RecordHandler handler;
+    private final ExecutorService workers;
+    private final int maxInFlight;
+    private final boolean sequential;
+    private final OffsetTracker offsets = new OffsetTracker();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Duration drain = Duration.ZERO;
+
+    /**
+     * @param name        for logs and the thread name
+     * @param groupId     the consumer group (its committed offsets are where a restart resumes)
+     * @param initialOffset {@code earliest} or {@code latest}, for a group without offsets
+     * @param sequential  handle one record at a time (ordered delivery) instead of concurrently
+     */
+    public Dispatcher(String name, String bootstrapServers, List<String> topics, String groupId, String initialOffset,
+            RecordHandler handler, ExecutorService workers, int maxInFlight, boolean sequential) {
+        this.name = name;
+        this.topics = List.copyOf(topics);
+        this.handler = handler;
+        this.workers = workers;
+        this.maxInFlight = Math.max(1, maxInFlight);
+        this.sequential = sequential;
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "ztrade-emulator-" + name);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, initialOffset);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = KafkaEvents.withOwnClassLoader(() -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
+        this.thread = Thread.ofPlatform().name("ztrade-dispatch-" + name).daemon(true).unstarted(this::run);
+    }
+
+    public Dispatcher start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    commit();
+                    offsets.forget(partitions);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+            });
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    offsets.started(tp, record.offset());
+                    if (sequential) {
+                        process(tp, record);
+                    } else {
+                        try {
+                            workers.execute(() -> process(tp, record));
+                        } catch (RejectedExecutionException e) {
+                            return; // stopping: the record stays uncommitted
+                        }
+                    }
+                }
+                commit();
+                if (offsets.inFlight() >= maxInFlight) {
+                    consumer.pause(consumer.assignment());
+                } else if (!consumer.paused().isEmpty()) {
+                    consumer.resume(consumer.paused());
+                }
+            }
+            long deadline = System.nanoTime() + drain.toNanos();
+            while (offsets.inFlight() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (WakeupException e) {
+            // close() woke the poll
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "dispatcher %s stopped: %s", name, e.getMessage());
+        } finally {
+            commit();
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void process(TopicPartition tp, ConsumerRecord<String, byte[]> record) {
+        try {
+            handler.handle(record);
+            offsets.finished(tp, record.offset());
+        } catch (InterruptedException e) {
+            // Stopping: not finished, so not committed; the record is read again after a restart.
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s: record %s-%d@%d could not be handled, skipping it: %s", name, record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            offsets.finished(tp, record.offset());
+        }
+    }
+
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> ready = offsets.committable();
+        if (ready.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(ready, Duration.ofSeconds(10));
+            offsets.committed(ready);
+        } catch (WakeupException e) {
+            consumer.commitSync(ready, Duration.ofSeconds(10));
+            offsets.committed(ready);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: commit failed (will retry): %s", name, e.getMessage());
+        }
+    }
+
+    /** Records read and not finished. */
+    public int inFlight() {
+        return offsets.inFlight();
+    }
+
+    /**
+     * Stops reading; deliveries in flight get {@code drain} to finish (their offsets are then
+     * committed), the rest is left uncommitted for the next start.
+     */
+    public void stop(Duration drain) {
+        this.drain = drain;
+        running = false;
+    }
+
+    /** Waits for the dispatcher thread to end. */
+    public void await(Duration timeout) throws InterruptedException {
+        thread.join(timeout);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ZERO);
+        consumer.wakeup();
+        try {
+            await(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

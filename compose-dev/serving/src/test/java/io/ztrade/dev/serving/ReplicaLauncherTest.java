@@ -1,0 +1,67 @@
+package io.ztrade.dev.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplicaLauncherTest {
+
+    @TempDir
+    Path dir;
+
+    private ServingConfig config;
+    private Workload echo;
+
+    @BeforeEach
+    void packageTheEchoFunction() throws Exception {
+        TestRepository repo = new TestRepository(dir).withFunction("functions/echo");
+        config = repo.config(Map.of(), Duration.ofSeconds(30));
+        echo = Workload.of(TestRepository.service("echo", Map.of(), 0), config);
+    }
+
+    private ReplicaLauncher launcher(int javaFeature) {
+        return new ReplicaLauncher(config, Path.of("/jdk/bin/java"), javaFeature, null);
+    }
+
+    @Test
+    void startsTheArtifactOfTheModuleTheManifestNames() {
+        assertThat(launcher(25).command(echo))
+                .containsExactly("/jdk/bin/java", "-jar", dir.resolve("functions/echo/target/quarkus-app/quarkus-run.jar").toString());
+    }
+
+    @Test
+    void startsWithTheAotCacheOnJdk25WhenTheArtifactHasOne() throws Exception {
+        Path aot = Files.writeString(dir.resolve("functions/echo/target/quarkus-app/app.aot"), "cache");
+
+        assertThat(launcher(25).command(echo)).containsSubsequence("/jdk/bin/java", "-XX:AOTCache=" + aot, "-jar");
+        assertThat(launcher(25).usesAotCache(echo)).isTrue();
+    }
+
+    @Test
+    void startsWithoutTheAotCacheOnOlderJdks() throws Exception {
+        Files.writeString(dir.resolve("functions/echo/target/quarkus-app/app.aot"), "cache");
+
+        assertThat(launcher(21).command(echo)).noneMatch(arg -> arg.startsWith("-XX:AOTCache"));
+        assertThat(launcher(21).usesAotCache(echo)).isFalse();
+    }
+
+    @Test
+    void startsWithoutTheAotCacheWhenNoneWasBuilt() {
+        assertThat(launcher(25).command(echo)).noneMatch(arg -> arg.startsWith("-XX:AOTCache"));
+    }
+
+    @Test
+    void expandsVariableReferencesAsKubernetesDoes() {
+        Map<String, String> defined = Map.of("HOST", "db", "PORT", "5432");
+
+        assertThat(ReplicaLauncher.expand("jdbc:postgresql://$(HOST):$(PORT)/ztrade", defined)).isEqualTo("jdbc:postgresql://db:5432/ztrade");
+        assertThat(ReplicaLauncher.expand("$(UNDEFINED) stays", defined)).isEqualTo("$(UNDEFINED) stays");
+        assertThat(ReplicaLauncher.expand("$$(HOST) is escaped, $$ is one $", defined)).isEqualTo("$(HOST) is escaped, $ is one $");
+    }
+}
