@@ -9,6 +9,7 @@ import io.ztrade.events.payload.OrderAccepted;
 import io.ztrade.events.payload.OrderCancelled;
 import io.ztrade.events.payload.OrderFilled;
 import io.ztrade.events.payload.OrderRejected;
+import io.ztrade.events.payload.OrderRequest;
 import io.ztrade.events.payload.SentimentFetchRequested;
 import io.ztrade.events.payload.SentimentScored;
 import io.ztrade.events.payload.SignalGenerated;
@@ -40,6 +41,7 @@ public final class EventCatalog {
         add(EventTypes.SENTIMENT_SCORED, SentimentScored.class, "sentiment fetcher", "trading loop (optional)");
         add(EventTypes.TRADING_TICK, TradingTick.class, "PingSource", "trading loop");
         add(EventTypes.SIGNAL_GENERATED, SignalGenerated.class, "trading loop", "status/any");
+        add(EventTypes.ORDER_REQUESTED, OrderRequest.class, "trading loop, users (Kafka ztrade.orders)", "orderbook");
         add(EventTypes.ORDER_ACCEPTED, OrderAccepted.class, "orderbook (Kafka, via KafkaSource)", "trading loop");
         add(EventTypes.ORDER_FILLED, OrderFilled.class, "orderbook (Kafka, via KafkaSource)", "trading loop");
         add(EventTypes.ORDER_REJECTED, OrderRejected.class, "orderbook (Kafka, via KafkaSource)", "trading loop");

@@ -33,6 +33,11 @@ public final class EventTypes {
     /** The trading loop decided for one agent (and maybe sent an order). */
     public static final String SIGNAL_GENERATED = PREFIX + "signal.generated";
 
+    /**
+     * A command for the order book (Kafka topic ztrade.orders, keyed by symbol): a new order, a cancel or
+     * an amend, told apart by the payload's {@code command} field.
+     */
+    public static final String ORDER_REQUESTED = PREFIX + "order.requested";
     /** The order book accepted an order (Kafka topic ztrade.executions). */
     public static final String ORDER_ACCEPTED = PREFIX + "order.accepted";
     /** One fill of an order (one event per fill). */

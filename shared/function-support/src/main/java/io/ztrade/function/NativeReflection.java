@@ -11,6 +11,7 @@ import io.ztrade.events.payload.OrderAccepted;
 import io.ztrade.events.payload.OrderCancelled;
 import io.ztrade.events.payload.OrderFilled;
 import io.ztrade.events.payload.OrderRejected;
+import io.ztrade.events.payload.OrderRequest;
 import io.ztrade.events.payload.SentimentFetchRequested;
 import io.ztrade.events.payload.SentimentScored;
 import io.ztrade.events.payload.SignalGenerated;
@@ -28,7 +29,7 @@ import io.ztrade.events.payload.TradingTick;
     SweepRequest.class, SweepCompleted.class, SweepResult.class,
     MarketDataFetchRequested.class, MarketDataUpdated.class, SentimentFetchRequested.class, SentimentScored.class,
     TradingTick.class, SignalGenerated.class,
-    OrderAccepted.class, OrderFilled.class, OrderRejected.class, OrderCancelled.class
+    OrderRequest.class, OrderAccepted.class, OrderFilled.class, OrderRejected.class, OrderCancelled.class
 })
 public final class NativeReflection {
     private NativeReflection() {}

@@ -19,7 +19,7 @@ import java.util.Map;
 @QuarkusMain
 public final class EmulatorMain {
 
-    private EmulatorMain() {}
+    EmulatorMain() {}
 
     public static void main(String... args) {
         List<String> rest = new ArrayList<>();

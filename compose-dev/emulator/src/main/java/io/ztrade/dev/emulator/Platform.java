@@ -1,5 +1,6 @@
 package io.ztrade.dev.emulator;
 
+import io.fabric8.knative.sources.v1.SinkBinding;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -79,7 +80,8 @@ public class Platform {
         Map<BrokerKey, BrokerRuntime> brokers = Routes.compile(topology, config.eventing().defaultTimeout(),
                 config.eventing().topicPartitions());
         baseUrl = URI.create("http://localhost:" + httpPort(cfg));
-        sinkBroker = brokers.keySet().stream().filter(k -> k.name().equals("default")).findFirst()
+        sinkBroker = sinkBindingBroker().filter(brokers::containsKey)
+                .or(() -> brokers.keySet().stream().filter(k -> k.name().equals("default")).findFirst())
                 .or(() -> brokers.keySet().stream().findFirst()).orElse(null);
         orderbookToken = config.orderbook().token().filter(t -> !t.isBlank()).orElseGet(Platform::newToken);
 
@@ -124,6 +126,23 @@ public class Platform {
         }
         ready = true;
         banner(cfg);
+    }
+
+    /** The Broker a SinkBinding for Knative Services points at: what {@code K_SINK} names in the cluster. */
+    private Optional<BrokerKey> sinkBindingBroker() {
+        for (SinkBinding b : topology.all(SinkBinding.class)) {
+            var spec = b.getSpec();
+            if (spec == null || spec.getSink() == null || spec.getSink().getRef() == null || spec.getSubject() == null
+                    || !"Service".equals(spec.getSubject().getKind())) {
+                continue;
+            }
+            var ref = spec.getSink().getRef();
+            if ("Broker".equals(ref.getKind())) {
+                return Optional.of(new BrokerKey(ref.getNamespace() == null ? b.getMetadata().getNamespace() : ref.getNamespace(),
+                        ref.getName()));
+            }
+        }
+        return Optional.empty();
     }
 
     private ServiceRouter router(Config cfg) {

@@ -6,15 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The processes one {@link LocalServing} started, written to {@code <logDir>/.pids/<owner pid>}.
+ * The processes one {@link LocalServing} started, written to {@code <logDir>/.pids/<owner pid>-<n>}.
  * A JVM that is killed outright ({@code kill -9}) cannot stop its children; the next start finds its
  * file, sees the owner is gone, and stops the processes still listed (each identified by pid and
  * start time, so a reused pid is never hit).
@@ -23,6 +25,9 @@ final class PidRegistry {
 
     /** Start times read from /proc have a resolution of a clock tick; allow for rounding. */
     private static final long START_TOLERANCE_MILLIS = 1_000;
+
+    /** One file per registry, so that several LocalServing instances of one JVM may share a log directory. */
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Path file;
     private final Map<Long, String> live = new LinkedHashMap<>();
@@ -36,7 +41,7 @@ final class PidRegistry {
         try {
             Files.createDirectories(dir);
             reapOrphans(dir);
-            PidRegistry registry = new PidRegistry(dir.resolve(Long.toString(ProcessHandle.current().pid())));
+            PidRegistry registry = new PidRegistry(dir.resolve(ProcessHandle.current().pid() + "-" + INSTANCES.incrementAndGet()));
             registry.write();
             return registry;
         } catch (IOException e) {
@@ -72,7 +77,7 @@ final class PidRegistry {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             Log.warn("cannot record started processes in %s: %s", file, e.getMessage());
         }
@@ -85,7 +90,7 @@ final class PidRegistry {
 
     private static void reapOrphans(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, p -> p.getFileName().toString().matches("\\d+"))) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, p -> p.getFileName().toString().matches("\\d+(-\\d+)?"))) {
             stream.forEach(files::add);
         }
         for (Path f : files) {

@@ -23,6 +23,7 @@ final class ReplicaLauncher {
 
     /** What a replica inherits from this JVM's environment; nothing else leaks in (no QUARKUS_*, no PORT). */
     static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "JAVA_HOME");
+    static final String JVM_OPTIONS_VARIABLE = "JAVA_OPTS_APPEND";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
 
     private final ServingConfig config;
@@ -53,6 +54,7 @@ final class ReplicaLauncher {
         if (usesAotCache(w)) {
             command.add("-XX:AOTCache=" + w.aotCache());
         }
+        command.addAll(jvmOptions(w));
         command.add("-jar");
         command.add(w.jar().toString());
         return command;
@@ -96,6 +98,26 @@ final class ReplicaLauncher {
             }
         }
         return env;
+    }
+
+    /**
+     * {@value #JVM_OPTIONS_VARIABLE} of the container (or of {@link ServingConfig#env()}), split on
+     * spaces: the variable the Quarkus JVM images' {@code run-java.sh} appends to the {@code java}
+     * command, so the same manifest tunes the JVM in the cluster and here.
+     */
+    List<String> jvmOptions(Workload w) {
+        String value = config.env().get(JVM_OPTIONS_VARIABLE);
+        if (value == null) {
+            for (EnvVar var : w.env()) {
+                if (JVM_OPTIONS_VARIABLE.equals(var.getName()) && var.getValueFrom() == null && var.getValue() != null) {
+                    value = var.getValue();
+                }
+            }
+        }
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return List.of(value.strip().split("\\s+"));
     }
 
     /** Names the cluster fills from a Secret or ConfigMap that {@link ServingConfig#env()} does not give. */

@@ -422,7 +422,7 @@ final class ReplicaSet {
         lock.lock();
         try {
             if (!workload.isService() && slotPorts.length > 0) {
-                return Optional.of(URI.create("http://localhost:" + slotPorts[0]));
+                return runnable() ? Optional.of(URI.create("http://localhost:" + slotPorts[0])) : Optional.empty();
             }
             return replicas.stream().filter(r -> r.state == Replica.State.READY).map(r -> r.url).findFirst();
         } finally {

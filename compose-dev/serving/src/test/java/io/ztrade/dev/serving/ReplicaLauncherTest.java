@@ -57,6 +57,15 @@ class ReplicaLauncherTest {
     }
 
     @Test
+    void passesTheContainersJavaOptsAppendToTheJvmAsTheQuarkusImageWould() {
+        Workload tuned = Workload.of(TestRepository.service("echo", Map.of(), 0,
+                java.util.List.of(new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("JAVA_OPTS_APPEND")
+                        .withValue(" -XX:+UseSerialGC  -XX:TieredStopAtLevel=1 ").build())), config);
+
+        assertThat(launcher(25).command(tuned)).containsSubsequence("/jdk/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar");
+    }
+
+    @Test
     void expandsVariableReferencesAsKubernetesDoes() {
         Map<String, String> defined = Map.of("HOST", "db", "PORT", "5432");
 

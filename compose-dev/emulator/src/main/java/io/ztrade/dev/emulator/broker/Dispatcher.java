@@ -1,14 +1,12 @@
 package io.ztrade.dev.emulator.broker;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -79,17 +77,10 @@ public final class Dispatcher implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(topics, new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    commit();
-                    offsets.forget(partitions);
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                }
-            });
+            // One reader per topic and consumer group: assign every partition directly instead of
+            // joining the group, so that a restart after a crash resumes at once from the committed
+            // offsets instead of waiting for the dead member's session to expire.
+            consumer.assign(partitions());
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
@@ -125,6 +116,23 @@ public final class Dispatcher implements AutoCloseable {
             commit();
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    private List<TopicPartition> partitions() throws InterruptedException {
+        List<TopicPartition> out = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String topic : topics) {
+            List<org.apache.kafka.common.PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            while ((infos == null || infos.isEmpty()) && running && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            }
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " has no partitions");
+            }
+            infos.forEach(i -> out.add(new TopicPartition(i.topic(), i.partition())));
+        }
+        return out;
     }
 
     private void process(TopicPartition tp, ConsumerRecord<String, byte[]> record) {

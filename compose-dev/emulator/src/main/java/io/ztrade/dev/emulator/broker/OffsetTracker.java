@@ -72,14 +72,4 @@ public final class OffsetTracker {
             }
         });
     }
-
-    /** Forgets partitions no longer assigned (their unfinished records will be read again). */
-    public synchronized void forget(java.util.Collection<TopicPartition> revoked) {
-        for (TopicPartition tp : revoked) {
-            Partition p = partitions.remove(tp);
-            if (p != null) {
-                inFlight -= p.pending.size();
-            }
-        }
-    }
 }

@@ -157,6 +157,9 @@ public final class Filters {
             expression = Parser.parseDefault(source);
         } catch (ParseException e) {
             throw new InvalidFilterException(path, "CESQL does not parse: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // cloudevents-sql 4.0.1 fails with a NullPointerException on some syntax errors
+            throw new InvalidFilterException(path, "CESQL does not parse: '" + source + "'", e);
         }
         return new Described(event -> {
             Result result = expression.evaluate(event);

@@ -1,0 +1,18 @@
+package io.ztrade.cli;
+
+import java.net.URI;
+import picocli.CommandLine.Option;
+
+/** Where events go: a broker's ingress. The platform's API is read at the same address. */
+final class BrokerConnection {
+
+    static final String DEFAULT_BROKER = "http://localhost:8080/ztrade/default";
+
+    @Option(names = "--broker", paramLabel = "URL", defaultValue = "${env:ZTRADE_BROKER:-" + DEFAULT_BROKER + "}",
+            description = "The broker ingress (POST /<namespace>/<broker>). Default: ${DEFAULT-VALUE}, or $ZTRADE_BROKER.")
+    URI broker;
+
+    PlatformClient client() {
+        return new PlatformClient(broker);
+    }
+}

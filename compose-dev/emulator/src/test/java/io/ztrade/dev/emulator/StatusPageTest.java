@@ -1,0 +1,70 @@
+package io.ztrade.dev.emulator;
+
+import static io.ztrade.dev.emulator.support.Api.behave;
+import static io.ztrade.dev.emulator.support.Api.emitAccepted;
+import static io.ztrade.dev.emulator.support.Api.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.ztrade.dev.emulator.support.BasicPlatform;
+import io.ztrade.dev.emulator.support.HeadlessChromium;
+import java.net.URL;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The status page in a real browser (headless Chromium): it shows what happens as it happens. */
+@QuarkusTest
+@TestProfile(BasicPlatform.class)
+class StatusPageTest {
+
+    @TestHTTPResource("/")
+    URL page;
+
+    static String delivery(HeadlessChromium browser, String eventId) throws Exception {
+        return browser.eval("(() => { const row = document.querySelector('tr.event[data-id=\"" + eventId + "\"]');"
+                + " if (!row) return null; const d = row.querySelector('li.delivery'); if (!d) return 'no delivery yet';"
+                + " return d.dataset.trigger + '|' + d.dataset.status + '|'"
+                + " + [...d.querySelectorAll('.attempt')].map(a => a.dataset.code).join(','); })()");
+    }
+
+    @Test
+    void showsTheTopologyAndANewEventsDeliveryWithoutReloading() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.launch()) {
+            browser.navigate(page.toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(
+                    browser.eval("String(document.querySelector('#triggers tr[data-trigger=\"m-cesql\"]') !== null)")));
+            assertThat(browser.eval("document.querySelector('#triggers tr[data-trigger=\"m-cesql\"]').textContent"))
+                    .contains("cesql(type = 'test.matrix.cesql'");
+            assertThat(browser.eval("document.querySelector('#brokers tr[data-broker=\"ztrade/default\"]').textContent"))
+                    .contains("knative-broker-ztrade-default");
+
+            String id = newId("page");
+            emitAccepted(id, "io.ztrade.backtest.requested", "AAPL");
+            AtomicReference<String> seen = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                seen.set(delivery(browser, id));
+                return "sub-a-backtest-requested|delivered|202".equals(seen.get());
+            });
+            assertThat(browser.eval("document.querySelector('tr.event[data-id=\"" + id + "\"]').dataset.status")).isEqualTo("delivered");
+        }
+    }
+
+    @Test
+    void showsDeadLettersWithTheirErrorExtensions() throws Exception {
+        behave("/rejecting", "400:symbol: unknown symbol 'XYZ'");
+        try (HeadlessChromium browser = HeadlessChromium.launch()) {
+            browser.navigate(page.toString());
+            String id = newId("page-dl");
+            emitAccepted(id, "test.rejected", null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.eval(
+                    "(() => { const r = document.querySelector('#deadletters tr[data-event-id=\"" + id + "\"]'); return r && r.textContent; })()")
+                    != null);
+            String row = browser.eval("document.querySelector('#deadletters tr[data-event-id=\"" + id + "\"]').textContent");
+            assertThat(row).contains("rejecting").contains("400").contains("symbol: unknown symbol 'XYZ'").contains("/rejecting");
+        }
+    }
+}
