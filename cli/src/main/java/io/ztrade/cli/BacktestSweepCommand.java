@@ -81,7 +81,7 @@ final class BacktestSweepCommand implements Callable<Integer> {
                 .withData("application/json", EventCodec.encode(request)).build();
         PlatformClient client = connection.client();
         client.emit(connection.broker, event);
-        UUID sweepId = SweepIds.of(EventSources.CLI, id);
+        UUID sweepId = io.ztrade.events.payload.SweepRequest.sweepId(EventSources.CLI, id);
         PrintWriter err = spec.commandLine().getErr();
         err.println("sweep " + sweepId + " (" + request.combinations().size() + " combinations) sent to " + connection.broker
                 + ", waiting for it to complete ...");

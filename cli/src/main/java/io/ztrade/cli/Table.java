@@ -88,8 +88,11 @@ final class Table {
         return value == null || value.isNaN() || value.isInfinite() ? NONE : String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** Money as the exact decimal it was reported as, never in exponent form. */
+    /** Money as the decimal it was reported as, with at least two decimals, never in exponent form. */
     static String money(BigDecimal value) {
-        return value == null ? NONE : value.toPlainString();
+        if (value == null) {
+            return NONE;
+        }
+        return (value.scale() < 2 ? value.setScale(2) : value).toPlainString();
     }
 }

@@ -126,7 +126,7 @@ class BacktestCommandsTest {
             }
             FakePlatform.Request sent = platform.posts().get(0);
             SweepRequest request = EventCodec.decode(sent.body(), SweepRequest.class);
-            UUID sweepId = SweepIds.of(sent.headers().get("ce-source"), sent.headers().get("ce-id"));
+            UUID sweepId = io.ztrade.events.payload.SweepRequest.sweepId(sent.headers().get("ce-source"), sent.headers().get("ce-id"));
             SweepCompleted other = new SweepCompleted(UUID.randomUUID(), request, "sharpe", 1, 1, 0, 0, List.of());
             SweepCompleted ours = new SweepCompleted(sweepId, request, "sharpe", 6, 5, 1, 0, List.of(
                     new SweepResult(1, UUID.randomUUID(), Map.of("fast", 10, "slow", 50), METRICS),
@@ -156,10 +156,4 @@ class BacktestCommandsTest {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("   2").containsSubsequence("5", "30", "1.00%", "0.10", "-", "10100"));
     }
 
-    @Test
-    void theSweepIdWaitedForIsTheOneTheBacktestFunctionPlans() {
-        for (String[] e : new String[][] {{"/ztrade/cli", "3f1c"}, {"/me", "sweep-1"}, {"https://example.com/x", "ü-ñ"}}) {
-            assertThat(SweepIds.of(e[0], e[1])).isEqualTo(io.ztrade.backtest.SweepPlan.sweepId(e[0], e[1]));
-        }
-    }
 }

@@ -40,7 +40,9 @@ class TableTest {
         assertThat(Table.ratio(0.4249)).isEqualTo("0.42");
         assertThat(Table.ratio(Double.POSITIVE_INFINITY)).isEqualTo("-");
         assertThat(Table.money(new BigDecimal("10412.13"))).isEqualTo("10412.13");
-        assertThat(Table.money(new BigDecimal("1E+4"))).isEqualTo("10000");
+        assertThat(Table.money(new BigDecimal("10202.8"))).isEqualTo("10202.80");
+        assertThat(Table.money(new BigDecimal("1E+4"))).isEqualTo("10000.00");
+        assertThat(Table.money(new BigDecimal("0.00012345"))).as("crypto amounts keep their digits").isEqualTo("0.00012345");
         assertThat(Table.money(null)).isEqualTo("-");
     }
 

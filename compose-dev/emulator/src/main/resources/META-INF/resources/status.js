@@ -80,7 +80,8 @@ function attempts(list) {
   return (list || []).map(a => {
     const cls = a.statusCode ? "c" + String(a.statusCode)[0] : "none";
     const what = a.statusCode ? a.statusCode : "no response";
-    return `<span class="attempt ${cls}" data-code="${esc(a.statusCode || "")}" title="${esc(a.error || "")}">${esc(what)} ${a.latencyMs} ms</span>`;
+    const wait = a.activationMs >= 1 ? ` <span class="muted">(waited ${Math.round(a.activationMs)} ms for a replica)</span>` : "";
+    return `<span class="attempt ${cls}" data-code="${esc(a.statusCode || "")}" title="${esc(a.error || "")}">${esc(what)} ${a.latencyMs} ms${wait}</span>`;
   }).join("");
 }
 

@@ -3,7 +3,6 @@ package io.ztrade.backtest;
 import io.ztrade.events.InvalidEventException;
 import io.ztrade.events.payload.BacktestRequest;
 import io.ztrade.events.payload.SweepRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ import java.util.UUID;
 public record SweepPlan(UUID sweepId, SweepRequest request, List<BacktestRequest> runs, int skipped) {
 
     public static SweepPlan of(String eventSource, String eventId, SweepRequest request) {
-        UUID sweepId = sweepId(eventSource, eventId);
+        UUID sweepId = SweepRequest.sweepId(eventSource, eventId);
         List<BacktestRequest> runs = new ArrayList<>();
         int skipped = 0;
         InvalidEventException firstInvalid = null;
@@ -43,11 +42,6 @@ public record SweepPlan(UUID sweepId, SweepRequest request, List<BacktestRequest
             throw new InvalidEventException("grid", "no combination has valid parameters (first: " + firstInvalid.getMessage() + ")");
         }
         return new SweepPlan(sweepId, request, List.copyOf(runs), skipped);
-    }
-
-    /** The sweep a {@code sweep.requested} event with this source + id plans. */
-    public static UUID sweepId(String eventSource, String eventId) {
-        return UUID.nameUUIDFromBytes(("sweep\n" + eventSource + "\n" + eventId).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Id of the fan-out event of run {@code index}. */

@@ -48,7 +48,7 @@ class SweepTest {
         String id = newId();
         postBinary(EventTypes.BACKTEST_SWEEP_REQUESTED, "/tests/sweeps", id, SWEEP).then().statusCode(204);
 
-        UUID sweepId = SweepPlan.sweepId("/tests/sweeps", id);
+        UUID sweepId = io.ztrade.events.payload.SweepRequest.sweepId("/tests/sweeps", id);
         long deadline = System.currentTimeMillis() + 120_000;
         while (received(EventTypes.BACKTEST_SWEEP_COMPLETED, sweepId.toString()).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -95,7 +95,7 @@ class SweepTest {
         long before = RecordingBroker.RECEIVED.size();
         postBinary(EventTypes.BACKTEST_SWEEP_REQUESTED, "/tests/sweeps-redelivered", id, small).then().statusCode(204);
         assertThat(RecordingBroker.RECEIVED.size()).as("a replayed request fans out nothing new").isEqualTo(before);
-        UUID sweepId = SweepPlan.sweepId("/tests/sweeps-redelivered", id);
+        UUID sweepId = io.ztrade.events.payload.SweepRequest.sweepId("/tests/sweeps-redelivered", id);
         assertThat(received(EventTypes.BACKTEST_REQUESTED, sweepId.toString())).hasSize(2);
         QuarkusTransaction.requiringNew().run(() -> assertThat(BacktestSweepEntity.<BacktestSweepEntity>findById(sweepId).total).isEqualTo(2));
     }

@@ -38,7 +38,8 @@ public final class EmulatorMain {
             System.out.println("[ztrade] starting Kafka, PostgreSQL and Redis (data in " + data + ")");
             infra = EmbeddedInfrastructure.start(data);
             for (Map.Entry<String, String> e : infra.quarkusConfig().entrySet()) {
-                System.setProperty(e.getKey(), e.getValue());
+                // The emulator has no Redis client; it hands the address to the functions it starts.
+                System.setProperty(e.getKey().equals("quarkus.redis.hosts") ? "ztrade.redis.hosts" : e.getKey(), e.getValue());
             }
         }
         System.setProperty("ztrade.root", root.toString());

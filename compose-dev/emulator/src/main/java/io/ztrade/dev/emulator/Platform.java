@@ -24,8 +24,10 @@ import io.ztrade.dev.emulator.sources.KafkaSources;
 import io.ztrade.dev.emulator.sources.PingSources;
 import io.ztrade.dev.serving.LocalServing;
 import io.ztrade.dev.serving.ServingConfig;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -72,7 +74,8 @@ public class Platform {
         this.scheduler = scheduler;
     }
 
-    void start(@Observes StartupEvent event) {
+    /** Runs after the libraries' start-up work (schema migration, historical data import). */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) StartupEvent event) {
         Config cfg = ConfigProvider.getConfig();
         root = config.root().toAbsolutePath().normalize();
         List<Path> dirs = config.manifests().stream().map(d -> root.resolve(d).normalize()).toList();
@@ -162,7 +165,7 @@ public class Platform {
                 env.put("KAFKA_BOOTSTRAP_SERVERS", v);
                 env.put("ZTRADE_KAFKA_BOOTSTRAP_SERVERS", v);
             });
-            cfg.getOptionalValue("quarkus.redis.hosts", String.class).ifPresent(v -> {
+            cfg.getOptionalValue("ztrade.redis.hosts", String.class).ifPresent(v -> {
                 env.put("QUARKUS_REDIS_HOSTS", v);
                 env.put("ZTRADE_REDIS_HOSTS", v);
             });

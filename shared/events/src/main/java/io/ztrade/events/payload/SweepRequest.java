@@ -3,6 +3,7 @@ package io.ztrade.events.payload;
 import io.ztrade.events.InvalidEventException;
 import io.ztrade.events.Validated;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Data of {@code io.ztrade.backtest.sweep.requested}: one backtest per combination of the
@@ -48,6 +50,15 @@ public record SweepRequest(
 
     public SweepRequest {
         params = params == null ? Map.of() : params;
+    }
+
+    /**
+     * The id of the sweep that a {@code sweep.requested} event with this source + id plans: a
+     * name-based UUID, so a redelivered request plans the same sweep. {@code sweep.completed} names
+     * it as {@code sweepId} (and as its CloudEvent subject).
+     */
+    public static UUID sweepId(String eventSource, String eventId) {
+        return UUID.nameUUIDFromBytes(("sweep\n" + eventSource + "\n" + eventId).getBytes(StandardCharsets.UTF_8));
     }
 
     public String metricOrDefault() {

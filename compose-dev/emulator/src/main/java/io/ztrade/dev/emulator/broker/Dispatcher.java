@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final long COMMIT_INTERVAL_MS = 100;
 
     /** Handles one record; returns normally when its processing is over (delivered, dead-lettered or dropped). */
     @FunctionalInterface
@@ -40,7 +42,12 @@ public final class Dispatcher implements AutoCloseable {
     private final int maxInFlight;
     private final boolean sequential;
     private final OffsetTracker offsets = new OffsetTracker();
+    /** Per partition, the next offset the consumer has not read yet. Guarded by {@code this}. */
+    private final Map<TopicPartition, Long> read = new HashMap<>();
+    /** Records handed over by the process that wrote them, before the consumer read them. Guarded by {@code this}. */
+    private final Map<TopicPartition, Map<Long, CompletableFuture<Void>>> early = new HashMap<>();
     private final Thread thread;
+    private long lastCommit;
     private volatile boolean running = true;
     private volatile Duration drain = Duration.ZERO;
 
@@ -85,7 +92,15 @@ public final class Dispatcher implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     offsets.started(tp, record.offset());
-                    if (sequential) {
+                    CompletableFuture<Void> handedOver = claim(tp, record.offset());
+                    if (handedOver != null) {
+                        // Already being handled since it was written: count it done when that ends.
+                        handedOver.whenComplete((ok, error) -> {
+                            if (error == null) {
+                                offsets.finished(tp, record.offset());
+                            }
+                        });
+                    } else if (sequential) {
                         process(tp, record);
                     } else {
                         try {
@@ -95,7 +110,7 @@ public final class Dispatcher implements AutoCloseable {
                         }
                     }
                 }
-                commit();
+                commit(false);
                 if (offsets.inFlight() >= maxInFlight) {
                     consumer.pause(consumer.assignment());
                 } else if (!consumer.paused().isEmpty()) {
@@ -113,7 +128,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.errorf(e, "dispatcher %s stopped: %s", name, e.getMessage());
         } finally {
-            commit();
+            commit(true);
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -149,20 +164,77 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void commit() {
+    /** Commits the finished prefix: asynchronously at most every {@value #COMMIT_INTERVAL_MS} ms, or now and synchronously. */
+    private void commit(boolean sync) {
         Map<TopicPartition, OffsetAndMetadata> ready = offsets.committable();
         if (ready.isEmpty()) {
             return;
         }
         try {
-            consumer.commitSync(ready, Duration.ofSeconds(10));
-            offsets.committed(ready);
-        } catch (WakeupException e) {
-            consumer.commitSync(ready, Duration.ofSeconds(10));
-            offsets.committed(ready);
+            if (sync) {
+                try {
+                    consumer.commitSync(ready, Duration.ofSeconds(10));
+                } catch (WakeupException e) {
+                    consumer.commitSync(ready, Duration.ofSeconds(10));
+                }
+                offsets.committed(ready);
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - lastCommit < COMMIT_INTERVAL_MS * 1_000_000L) {
+                return;
+            }
+            lastCommit = now;
+            consumer.commitAsync(ready, (committed, error) -> {
+                if (error == null) {
+                    offsets.committed(ready);
+                } else {
+                    LOG.debugf("%s: commit failed (will retry): %s", name, error.getMessage());
+                }
+            });
         } catch (RuntimeException e) {
             LOG.warnf("%s: commit failed (will retry): %s", name, e.getMessage());
         }
+    }
+
+    /**
+     * Hands over a record this process has just written, so that its handling starts at once
+     * instead of after the consumer fetched it. The consumer still reads the record and counts it
+     * (its offset is committed only when the handling ended); if the consumer read it first, the
+     * record is handled by the consumer and this returns {@code false}.
+     */
+    public boolean handOver(TopicPartition tp, long offset, java.util.concurrent.Callable<?> handling) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        synchronized (this) {
+            if (!running || offset < read.getOrDefault(tp, 0L)) {
+                return false;
+            }
+            early.computeIfAbsent(tp, k -> new HashMap<>()).put(offset, done);
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    handling.call();
+                    done.complete(null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    done.completeExceptionally(e); // stopping: not finished, not committed
+                } catch (Exception e) {
+                    LOG.errorf(e, "%s: record %s@%d could not be handled, skipping it: %s", name, tp, offset, e.getMessage());
+                    done.complete(null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(e);
+        }
+        return true;
+    }
+
+    /** The consumer read {@code offset}: the hand-over under way for it, if any. */
+    private synchronized CompletableFuture<Void> claim(TopicPartition tp, long offset) {
+        read.merge(tp, offset + 1, Math::max);
+        Map<Long, CompletableFuture<Void>> handed = early.get(tp);
+        return handed == null ? null : handed.remove(offset);
     }
 
     /** Records read and not finished. */

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,7 +53,7 @@ public final class Eventing implements AutoCloseable {
     private final Settings settings;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ztrade-delivery-", 0).factory());
-    private final List<Dispatcher> dispatchers = new ArrayList<>();
+    private final Map<BrokerKey, Dispatcher> dispatchers = new LinkedHashMap<>();
     private Sender sender;
 
     public Eventing(Map<BrokerKey, BrokerRuntime> brokers, KafkaEvents kafka, EventLog log, Settings settings) {
@@ -69,7 +70,7 @@ public final class Eventing implements AutoCloseable {
         brokers.values().forEach(b -> topics.put(b.key().topic(), b.partitions()));
         kafka.createTopics(topics, settings.replicationFactor());
         for (BrokerRuntime b : brokers.values()) {
-            dispatchers.add(new Dispatcher("broker-" + b.key().namespace() + "-" + b.key().name(), kafka.bootstrapServers(),
+            dispatchers.put(b.key(), new Dispatcher("broker-" + b.key().namespace() + "-" + b.key().name(), kafka.bootstrapServers(),
                     List.of(b.key().topic()), "ztrade-emulator-broker-" + b.key().namespace() + "-" + b.key().name(), "earliest",
                     record -> dispatch(b, record), workers, settings.maxInFlight(), false).start());
         }
@@ -99,8 +100,19 @@ public final class Eventing implements AutoCloseable {
         if (!brokers.containsKey(broker)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown broker " + broker));
         }
-        return kafka.send(broker.topic(), event, false)
-                .thenApply(md -> log.accepted(broker, event, via, cause, md.partition(), md.offset()));
+        BrokerRuntime runtime = brokers.get(broker);
+        return kafka.send(broker.topic(), event, false).thenApply(md -> {
+            EventLog.Entry entry = log.accepted(broker, event, via, cause, md.partition(), md.offset());
+            Dispatcher d = dispatchers.get(broker);
+            if (d != null) {
+                // Stored: start delivering now rather than when the consumer fetches it back.
+                d.handOver(new TopicPartition(md.topic(), md.partition()), md.offset(), () -> {
+                    dispatch(runtime, event, md.partition(), md.offset());
+                    return null;
+                });
+            }
+            return entry;
+        });
     }
 
     private void dispatch(BrokerRuntime broker, ConsumerRecord<String, byte[]> record) throws InterruptedException {
@@ -112,7 +124,12 @@ public final class Eventing implements AutoCloseable {
                     e.getMessage());
             return;
         }
-        EventLog.Entry entry = log.dispatching(broker.key(), event, record.partition(), record.offset());
+        dispatch(broker, event, record.partition(), record.offset());
+    }
+
+    /** Evaluates every Trigger of {@code broker} on the event and delivers it to each that matches, in parallel. */
+    private void dispatch(BrokerRuntime broker, CloudEvent event, int partition, long offset) throws InterruptedException {
+        EventLog.Entry entry = log.dispatching(broker.key(), event, partition, offset);
         List<TriggerRuntime> matched = new ArrayList<>();
         for (TriggerRuntime t : broker.triggers()) {
             try {
@@ -152,8 +169,9 @@ public final class Eventing implements AutoCloseable {
     private void deliver(BrokerRuntime broker, TriggerRuntime t, CloudEvent event, EventLog.Entry entry) throws InterruptedException {
         EventLog.DeliveryRecord d = log.delivery(entry, t.name(), t.subscriber().describe());
         Outcome outcome = sender.deliver(t.subscriber(), event, t.delivery(), true,
-                (n, at, r) -> log.attempt(entry, d, r.url(), new Views.Attempt(n, at, r.statusCode(),
-                        Math.round(r.latencyMs() * 10) / 10.0, r.error() != null ? r.error() : r.replyError())));
+                (n, at, r) -> log.attempt(entry, d, r.url(), new Views.Attempt(n, at, r.statusCode(), round(r.latencyMs()),
+                        r.error() != null ? r.error() : r.replyError(),
+                        t.subscriber() instanceof Target.KnativeService ? round(r.activationMs()) : null)));
         if (outcome.delivered()) {
             String note = null;
             if (outcome.last().reply() != null) {
@@ -166,8 +184,7 @@ public final class Eventing implements AutoCloseable {
         }
         String reason = reason(outcome);
         if (t.deadLetterSink() == null) {
-            LOG.warnf("trigger %s: event %s (%s) dropped after %d attempt(s), no dead-letter sink: %s", t.name(), event.getId(),
-                    event.getType(), outcome.attempts(), reason);
+            LOG.warnf("trigger %s: event %s (%s) dropped, no dead-letter sink: %s", t.name(), event.getId(), event.getType(), reason);
             log.finished(entry, d, "dropped", "no dead-letter sink; " + reason);
             return;
         }
@@ -178,14 +195,18 @@ public final class Eventing implements AutoCloseable {
         String dlError = dl.delivered() ? null : reason(dl);
         log.deadLettered(entry, d, deadLetter, t.deadLetterSink().describe(), dl.delivered(), dlError);
         if (dl.delivered()) {
-            LOG.infof("trigger %s: event %s (%s) dead-lettered to %s after %d attempt(s): %s", t.name(), event.getId(),
-                    event.getType(), t.deadLetterSink().describe(), outcome.attempts(), reason);
+            LOG.infof("trigger %s: event %s (%s) dead-lettered to %s: %s", t.name(), event.getId(), event.getType(),
+                    t.deadLetterSink().describe(), reason);
             log.finished(entry, d, "dead-lettered", reason);
         } else {
             LOG.errorf("trigger %s: event %s (%s) dropped: the dead-letter sink %s failed too: %s", t.name(), event.getId(),
                     event.getType(), t.deadLetterSink().describe(), dlError);
             log.finished(entry, d, "dropped", reason + "; dead-letter sink failed: " + dlError);
         }
+    }
+
+    private static double round(double millis) {
+        return Math.round(millis * 10) / 10.0;
     }
 
     private static String reason(Outcome o) {
@@ -246,9 +267,9 @@ public final class Eventing implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
-        dispatchers.forEach(d -> d.stop(settings.drain()));
+        dispatchers.values().forEach(d -> d.stop(settings.drain()));
         long deadline = System.nanoTime() + settings.drain().toNanos() + 2_000_000_000L;
-        for (Dispatcher d : dispatchers) {
+        for (Dispatcher d : dispatchers.values()) {
             try {
                 d.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
@@ -256,7 +277,7 @@ public final class Eventing implements AutoCloseable {
             }
         }
         workers.shutdownNow();
-        dispatchers.forEach(Dispatcher::close);
+        dispatchers.values().forEach(Dispatcher::close);
         dispatchers.clear();
     }
 }

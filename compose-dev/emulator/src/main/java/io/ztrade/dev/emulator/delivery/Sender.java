@@ -97,10 +97,11 @@ public final class Sender {
                 try {
                     lease = services.acquire(s.name(), activationTimeout);
                 } catch (ServiceRouter.UnavailableException e) {
-                    yield AttemptResult.failure(target.describe(), millisSince(start), e.getMessage());
+                    yield AttemptResult.failure(target.describe(), millisSince(start), e.getMessage()).withActivation(millisSince(start));
                 }
+                double activation = millisSince(start);
                 try (lease) {
-                    yield post(resolve(lease.url(), s.path()), event, policy, preferReply, start);
+                    yield post(resolve(lease.url(), s.path()), event, policy, preferReply, start).withActivation(activation);
                 }
             }
             case Target.PlainService s -> {

@@ -24,9 +24,11 @@ public final class Views {
      * @param statusCode the subscriber's HTTP status, or {@code null} when there was no response
      * @param latencyMs  from request start to response (or failure)
      * @param error      why there was no response ({@code null} when there was one)
+     * @param activationMs of the latency, the wait for a ready replica of a Knative Service (scale
+     *                   from zero, or every replica busy); absent for other subscribers
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Attempt(int attempt, Instant at, Integer statusCode, double latencyMs, String error) {}
+    public record Attempt(int attempt, Instant at, Integer statusCode, double latencyMs, String error, Double activationMs) {}
 
     /** Where a dead letter went. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

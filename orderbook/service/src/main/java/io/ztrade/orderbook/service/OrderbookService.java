@@ -1,0 +1,118 @@
+package io.ztrade.orderbook.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.ztrade.orderbook.engine.InstrumentSpec;
+import io.ztrade.orderbook.service.core.BookSettings;
+import io.ztrade.orderbook.service.core.Instruments;
+import io.ztrade.orderbook.service.kafka.JdbcSnapshotStore;
+import io.ztrade.orderbook.service.kafka.NodeSettings;
+import io.ztrade.orderbook.service.kafka.OrderbookNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Builds the {@link OrderbookNode} from configuration, starts it with the application and stops it gracefully. */
+@ApplicationScoped
+public class OrderbookService {
+
+    @Inject
+    OrderbookConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
+
+    private volatile OrderbookNode node;
+    private Instruments instruments;
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.token().isBlank()) {
+            throw new IllegalStateException("ztrade.orderbook.token (env ZTRADE_ORDERBOOK_TOKEN) must not be blank");
+        }
+        instruments = instruments(config);
+        OrderbookConfig.Kafka kafka = config.kafka();
+        NodeSettings settings = new NodeSettings(kafka.bootstrapServers(), kafka.ordersTopic(), kafka.executionsTopic(),
+                kafka.groupId(), kafka.clientId().orElseGet(OrderbookService::defaultClientId), kafka.topicPartitions(),
+                kafka.createTopics(), kafka.pollTimeout(), kafka.commitInterval(), config.snapshot().interval(),
+                config.snapshot().everyRecords(), config.requestTimeout(), kafka.sessionTimeout(),
+                new BookSettings(config.selfTradePrevention(), config.clientOrderIdWindow()), kafka.properties());
+        node = new OrderbookNode(settings, instruments, new JdbcSnapshotStore(dataSource, config.snapshot().keep()), registry)
+                .start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        OrderbookNode n = node;
+        if (n != null) {
+            n.close();
+        }
+    }
+
+    /** The running node. */
+    public OrderbookNode node() {
+        OrderbookNode n = node;
+        if (n == null) {
+            throw new IllegalStateException("the order book has not started");
+        }
+        return n;
+    }
+
+    /** The configured instruments. */
+    public Instruments instruments() {
+        return instruments;
+    }
+
+    /** Converts the configured decimals to ticks and lots; a value off the grid is a configuration error. */
+    static Instruments instruments(OrderbookConfig config) {
+        List<InstrumentSpec> specs = new ArrayList<>();
+        for (Map.Entry<String, OrderbookConfig.Instrument> e : config.instruments().entrySet()) {
+            String symbol = e.getKey();
+            OrderbookConfig.Instrument i = e.getValue();
+            String key = "ztrade.orderbook.instruments." + symbol + ".";
+            long minLots = units(key + "min-quantity", i.minQuantity().orElse(i.lotSize()), i.lotSize());
+            long maxLots = units(key + "max-quantity", i.maxQuantity(), i.lotSize());
+            long reference = units(key + "reference-price", i.referencePrice(), i.tickSize());
+            try {
+                specs.add(InstrumentSpec.withBandFraction(symbol, i.tickSize(), i.lotSize(), minLots, maxLots, reference,
+                        i.band()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalStateException(key + "*: " + ex.getMessage(), ex);
+            }
+        }
+        return Instruments.of(specs);
+    }
+
+    private static long units(String key, BigDecimal value, BigDecimal unit) {
+        if (unit.signum() <= 0) {
+            throw new IllegalStateException(key + ": the tick and lot size must be positive, was " + unit.toPlainString());
+        }
+        BigDecimal[] qr = value.divideAndRemainder(unit);
+        if (qr[1].signum() != 0 || qr[0].signum() <= 0) {
+            throw new IllegalStateException(key + " = " + value.toPlainString() + " must be a positive multiple of "
+                    + unit.toPlainString());
+        }
+        return qr[0].longValueExact();
+    }
+
+    private static String defaultClientId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "local";
+            }
+        }
+        return "orderbook-" + host;
+    }
+}
