@@ -44,7 +44,7 @@ async function loadPlatform() {
 async function loadTopology() {
   const [brokers, triggers, sources] = await Promise.all([get("/api/brokers"), get("/api/triggers"), get("/api/sources")]);
   fill("brokers", brokers.map(b => `<tr data-broker="${esc(b.namespace + "/" + b.name)}">
-    <td><b>${esc(b.namespace)}/${esc(b.name)}</b><br><span class="small muted">${esc(b.brokerClass)}, topic ${esc(b.topic)} (${b.partitions} partitions)</span></td>
+    <td><b>${esc(b.namespace)}/${esc(b.name)}</b><br><span class="small muted">${esc(b.brokerClass)}, topic ${esc(b.topic)} (${b.partitions} partitions), ${b.inFlight} in flight</span></td>
     <td><code>${esc(b.address)}</code></td><td>${delivery(b.delivery)}</td></tr>`));
   fill("triggers", triggers.map(t => `<tr data-trigger="${esc(t.name)}">
     <td><b>${esc(t.name)}</b></td><td>${esc(t.broker)}</td><td><code>${esc(t.filter)}</code></td>
@@ -149,7 +149,7 @@ function every(ms, fn) {
 }
 
 every(5000, loadPlatform);
-every(10000, loadTopology);
+every(3000, loadTopology);
 every(1000, loadEvents);
 every(1000, loadServices);
 every(2000, loadDeadLetters);

@@ -40,7 +40,8 @@ import org.HdrHistogram.Histogram;
  * java -cp bench/target/benchmarks.jar io.ztrade.bench.eventing.BrokerOverhead [seconds] [concurrency]
  * }</pre>
  *
- * The emulator runs with its embedded Kafka and PostgreSQL in a temporary folder, serving off.
+ * The emulator runs with its embedded Kafka and PostgreSQL in a temporary folder, serving off;
+ * {@code -Dbench.emulator.jvm-args="..."} adds JVM options to it (a profiler, a heap size).
  */
 public final class BrokerOverhead {
 
@@ -91,11 +92,15 @@ public final class BrokerOverhead {
                   filter: {attributes: {type: bench.pong}}
                   subscriber: {uri: "http://localhost:%d/"}
                 """.formatted(function.getAddress().getPort(), sink.getAddress().getPort()));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dztrade.infra.data-dir=" + work.resolve("data"), "-Dztrade.manifests=" + manifests,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String extra = System.getProperty("bench.emulator.jvm-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-Dztrade.infra.data-dir=" + work.resolve("data"), "-Dztrade.manifests=" + manifests,
                 "-Dztrade.serving.enabled=false", "-Dztrade.historical-data.import-on-start=false",
                 "-Dztrade.eventing.log-capacity=1000", "-Dquarkus.log.level=WARN",
-                "-jar", jar.toString(), "up", "--port", String.valueOf(port), "--root", work.toString());
+                "-jar", jar.toString(), "up", "--port", String.valueOf(port), "--root", work.toString()));
         Process emulator = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("emulator.log").toFile()).start();
         try {
@@ -273,7 +278,8 @@ public final class BrokerOverhead {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IllegalStateException("the emulator exited; see " + work.resolve("emulator.log"));
+                List<String> log = Files.readAllLines(work.resolve("emulator.log"));
+                throw new IllegalStateException("the emulator exited:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size())));
             }
             try {
                 String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/platform")).build(),

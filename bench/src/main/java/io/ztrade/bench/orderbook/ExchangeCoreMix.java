@@ -22,8 +22,11 @@ import java.util.SplittableRandom;
 
 /**
  * Generates exchange-core's published single-symbol benchmark mix: 9% GTC orders, 3% IOC orders,
- * 6% cancels and 82% moves (price changes of resting orders), about 6% of messages triggering trades,
- * here with a book kept near 5,000 resting orders owned by 1,000 accounts.
+ * 6% cancels and 82% moves (price changes of resting orders), with 1,000 accounts and a book kept
+ * near 5,000 resting orders (exchange-core's own run keeps about 1,000). exchange-core reports about
+ * 6% of its messages triggering trades; holding 5,000 orders with these shares allows about 5% here
+ * (every trade that fills an order removes one, and only 9% GTC minus 6% cancels add them), which
+ * {@link #tradingPercent} reports.
  *
  * <p>The stream is generated against a shadow {@link FastOrderBook}, so every cancel and move names
  * an order that is resting at that moment (with its owner's account). A prefill of GTC orders builds

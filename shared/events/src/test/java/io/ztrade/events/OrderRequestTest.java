@@ -25,7 +25,7 @@ class OrderRequestTest {
                  "timeInForce":"GTC","postOnly":false,"price":"123.45","quantity":"10"}""");
         assertThat(r.command()).isEqualTo(OrderRequest.PLACE);
         assertThat(r.price()).isEqualTo("123.45");
-        assertThat(r.isPostOnly()).isFalse();
+        assertThat(r.postOnlyOrDefault()).isFalse();
     }
 
     @Test
@@ -58,6 +58,14 @@ class OrderRequestTest {
         assertRejected("{\"command\":\"CANCEL\",\"symbol\":\"AAPL\"}", "orderId");
         assertRejected("{\"command\":\"CANCEL\",\"symbol\":\"AAPL\",\"clientOrderId\":\"c\"}", "accountId");
         assertRejected("{\"command\":\"CANCEL\",\"symbol\":\"AAPL\",\"orderId\":\"17\",\"price\":\"1\"}", "price");
+    }
+
+    @Test
+    void shouldWriteAbsentFieldsAsNullSoThatTheyReadBackTheSame() {
+        OrderRequest cancel = OrderRequest.cancel("AAPL", "17", null);
+        String json = new String(EventCodec.encode(cancel), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"postOnly\":null");
+        assertThat(decode(json)).isEqualTo(cancel);
     }
 
     @Test

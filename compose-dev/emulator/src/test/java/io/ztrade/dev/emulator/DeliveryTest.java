@@ -97,6 +97,18 @@ class DeliveryTest {
     }
 
     @Test
+    void aSubscriberThatDiesMidDeliveryGetsTheEventAgain() {
+        behave("/recovering", "drop,202");
+        String id = newId("dropped");
+        emitAccepted(id, "test.recovering", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "delivered".equals(event(id).getString("event.status")));
+        JsonPath e = event(id);
+        assertThat(e.getList("event.deliveries[0].attempts.statusCode")).containsExactly(null, 202);
+        assertThat(e.getString("event.deliveries[0].attempts[0].error")).isNotBlank();
+        assertThat(receivedIds("/recovering")).filteredOn(id::equals).hasSize(2);
+    }
+
+    @Test
     void asksSubscribersForRepliesAndSendsBinaryModeEvents() {
         String id = newId("headers");
         emitAccepted(id, "test.fan", "s-1");

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,12 @@ public class OrderbookService {
             throw new IllegalStateException("the order book has not started");
         }
         return n;
+    }
+
+    /** Whether {@code token} is the configured bearer token (compared in constant time). */
+    public boolean acceptsToken(String token) {
+        return MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                config.token().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The configured instruments. */

@@ -82,8 +82,9 @@ public final class KafkaTestClient implements AutoCloseable {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> parts = partitions(consumer, topic);
             consumer.assign(parts);
-            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            parts.forEach(tp -> consumer.seek(tp, begin.get(tp)));
             List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {

@@ -55,6 +55,13 @@ public final class Reference {
                 s -> partitionOf(s, partitions))).toBytes();
     }
 
+    /** Depth of one book after all records (empty when the symbol never had an accepted command). */
+    public io.ztrade.orderbook.engine.L2Depth book(int partition, String symbol, int levels) {
+        PartitionState state = states.get(partition);
+        io.ztrade.orderbook.service.core.SymbolBook book = state == null ? null : state.book(symbol);
+        return book == null ? new io.ztrade.orderbook.engine.L2Depth(List.of(), List.of()) : book.depth(levels);
+    }
+
     /** id -> everything else of the event, for every event the run published. */
     public Map<String, String> events() {
         return events;

@@ -77,8 +77,8 @@ public record OrderRequest(
         return new OrderRequest(AMEND, orderId, null, accountId, symbol, null, null, null, null, price, quantity);
     }
 
-    /** Whether the order must not trade on arrival. */
-    public boolean isPostOnly() {
+    /** Whether the order must not trade on arrival ({@code postOnly}, false when absent). */
+    public boolean postOnlyOrDefault() {
         return Boolean.TRUE.equals(postOnly);
     }
 
@@ -111,7 +111,7 @@ public record OrderRequest(
             if (timeInForce != null) {
                 oneOf("timeInForce", timeInForce, TIMES_IN_FORCE);
             }
-            if (isPostOnly() && timeInForce != null && !"GTC".equals(timeInForce)) {
+            if (postOnlyOrDefault() && timeInForce != null && !"GTC".equals(timeInForce)) {
                 throw new InvalidEventException("postOnly", "needs timeInForce GTC, was " + timeInForce);
             }
         } else {
@@ -119,7 +119,7 @@ public record OrderRequest(
                 throw new InvalidEventException("timeInForce", "a MARKET order never rests: leave it out or use IOC, was "
                         + timeInForce);
             }
-            if (isPostOnly()) {
+            if (postOnlyOrDefault()) {
                 throw new InvalidEventException("postOnly", "is only possible for a LIMIT GTC order");
             }
             if (price != null) {
@@ -150,7 +150,7 @@ public record OrderRequest(
                 throw new InvalidEventException(unused[0], "is not allowed on " + command);
             }
         }
-        if (postOnly != null) {
+        if (postOnlyOrDefault()) {
             throw new InvalidEventException("postOnly", "is not allowed on " + command);
         }
         if (CANCEL.equals(command) && (price != null || quantity != null)) {

@@ -55,7 +55,7 @@ public class ApiResource {
 
     /** A Broker. */
     public record BrokerView(String namespace, String name, String brokerClass, String address, String topic, int partitions,
-            DeliveryView delivery, List<String> triggers) {}
+            DeliveryView delivery, List<String> triggers, int inFlight) {}
 
     /** A Trigger. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -91,7 +91,7 @@ public class ApiResource {
         for (BrokerRuntime b : platform.eventing().brokers().values()) {
             out.add(new BrokerView(b.key().namespace(), b.key().name(), b.brokerClass(), platform.baseUrl() + b.key().path(),
                     b.key().topic(), b.partitions(), delivery(b.delivery(), b.deadLetterSink()),
-                    b.triggers().stream().map(TriggerRuntime::name).toList()));
+                    b.triggers().stream().map(TriggerRuntime::name).toList(), platform.eventing().inFlight(b.key())));
         }
         return out;
     }

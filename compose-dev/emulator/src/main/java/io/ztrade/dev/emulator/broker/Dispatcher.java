@@ -86,7 +86,7 @@ public final class Dispatcher implements AutoCloseable {
         try {
             // One reader per topic and consumer group: assign every partition directly instead of
             // joining the group, so that a restart after a crash resumes at once from the committed
-            // offsets instead of waiting for the dead member's session to expire.
+            // offsets instead of waiting until the group coordinator gives up on the dead consumer.
             consumer.assign(partitions());
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {

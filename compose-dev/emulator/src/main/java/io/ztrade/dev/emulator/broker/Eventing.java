@@ -84,6 +84,12 @@ public final class Eventing implements AutoCloseable {
         return Optional.ofNullable(brokers.get(key));
     }
 
+    /** Records of {@code broker}'s topic read (or handed over) and not finished yet. */
+    public int inFlight(BrokerKey broker) {
+        Dispatcher d = dispatchers.get(broker);
+        return d == null ? 0 : d.inFlight();
+    }
+
     public EventLog log() {
         return log;
     }
@@ -249,11 +255,6 @@ public final class Eventing implements AutoCloseable {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** Resolves nothing: exposes the sender for sources. */
-    public Sender sender() {
-        return sender;
     }
 
     /** Delivers with the given policy and target, for sources: no log, no dead letters. */

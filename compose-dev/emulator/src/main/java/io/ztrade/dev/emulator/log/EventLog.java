@@ -29,7 +29,7 @@ import java.util.function.Predicate;
 public final class EventLog {
 
     /** Data larger than this is not kept in the log. */
-    static final int MAX_DATA_BYTES = 64 * 1024;
+    static final int MAX_DATA_BYTES = 16 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

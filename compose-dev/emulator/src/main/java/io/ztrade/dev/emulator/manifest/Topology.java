@@ -5,7 +5,6 @@ import io.fabric8.knative.eventing.v1.Trigger;
 import io.fabric8.knative.eventing.v1alpha1.KafkaSink;
 import io.fabric8.knative.sources.v1.PingSource;
 import io.fabric8.knative.sources.v1beta1.KafkaSource;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
@@ -50,10 +49,6 @@ public record Topology(List<Manifest> manifests) {
 
     public List<Deployment> deployments() {
         return all(Deployment.class);
-    }
-
-    public List<ConfigMap> configMaps() {
-        return all(ConfigMap.class);
     }
 
     public <T extends HasMetadata> Optional<T> find(Class<T> type, String namespace, String name) {

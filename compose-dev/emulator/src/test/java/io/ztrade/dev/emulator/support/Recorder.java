@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code POST /_recorder/behaviour?path=/p} with a body of comma-separated steps, the last
  *       one repeating: {@code 202}, {@code 503:busy} (status and body), {@code reply:TYPE} (200
  *       with a binary-mode CloudEvent of that type, the request's data as data),
- *       {@code sleep:MILLIS:STATUS}
+ *       {@code sleep:MILLIS:STATUS}, {@code drop} (the connection closes without a response)
  * </ul>
  */
 public final class Recorder implements AutoCloseable {
@@ -83,6 +83,10 @@ public final class Recorder implements AutoCloseable {
                 String[] parts = step.split(":", 3);
                 Thread.sleep(Long.parseLong(parts[1]));
                 step = parts[2];
+            }
+            if (step.equals("drop")) {
+                // as if the process died mid-request: the connection closes without a response
+                throw new IOException("dropped on purpose");
             }
             if (step.startsWith("reply:")) {
                 Map<String, String> ce = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package io.ztrade.orderbook.service.api;
 
-import io.ztrade.orderbook.service.OrderbookConfig;
+import io.ztrade.orderbook.service.OrderbookService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Requires {@code Authorization: Bearer <ztrade.orderbook.token>} on {@link WriteAccess} endpoints:
@@ -25,8 +23,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     private static final String SCHEME = "Bearer ";
 
+    // The service, not the config mapping: providers are created before runtime config exists.
     @Inject
-    OrderbookConfig config;
+    OrderbookService service;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -42,9 +41,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
-        byte[] given = header.substring(SCHEME.length()).strip().getBytes(StandardCharsets.UTF_8);
-        byte[] expected = config.token().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, expected)) {
+        if (!service.acceptsToken(header.substring(SCHEME.length()).strip())) {
             request.abortWith(Response.status(Response.Status.FORBIDDEN)
                     .type(MediaType.APPLICATION_JSON)
                     .entity(new Views.ErrorResponse("forbidden", "Authorization", "the bearer token is not valid"))

@@ -86,7 +86,7 @@ public final class CommandDecoder {
             return Decoding.refused(limits);
         }
         return Decoding.ok(new Command.Place(spec.symbol(), r.clientOrderId(), r.accountId(), side, type, tif,
-                r.isPostOnly(), price, q.value()));
+                r.postOnlyOrDefault(), price, q.value()));
     }
 
     private Decoding cancel(OrderRequest r) {

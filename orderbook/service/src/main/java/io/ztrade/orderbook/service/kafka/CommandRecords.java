@@ -46,7 +46,7 @@ public final class CommandRecords {
         try {
             event = KafkaMessageFactory.createReader(record).toEvent();
         } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
-            return invalid(record, null, null, new Reject(Reject.UNSUPPORTED_EVENT, "specversion",
+            return invalid(record, null, record.value(), new Reject(Reject.UNSUPPORTED_EVENT, "specversion",
                     "the record is not a CloudEvent in Kafka binary or structured mode (" + e.getMessage() + ")"));
         }
         byte[] data = event.getData() == null ? null : event.getData().toBytes();

@@ -1,0 +1,219 @@
+package io.ztrade.orderbook.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.ztrade.events.payload.OrderRequest;
+import io.ztrade.orderbook.engine.InstrumentSpec;
+import io.ztrade.orderbook.engine.L2Depth;
+import io.ztrade.orderbook.service.core.Instruments;
+import io.ztrade.orderbook.service.core.RandomOrders;
+import io.ztrade.orderbook.service.core.TestInstruments;
+import io.ztrade.orderbook.service.kafka.JdbcSnapshotStore;
+import io.ztrade.orderbook.service.kafka.SnapshotStore;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a child process against the
+ * test JVM's Kafka and PostgreSQL: killed with {@code SIGKILL} in the middle of a stream of orders
+ * (no shutdown hook runs, nothing is flushed or snapshotted on the way out), restarted, and compared
+ * with an uninterrupted run of the same records: identical books, identical execution stream (by
+ * event id; a re-published event must be identical), nothing lost.
+ */
+class CrashRecoveryIT {
+
+    private static final int PARTITIONS = 3;
+    private static final int COMMANDS = 20_000;
+    private static final long T0 = 1_700_000_000_000L;
+    private static final List<String> SYMBOLS = List.of("AAPL", "BTC-USD", "ETH-USD", "AMD");
+    private static final Instruments INSTRUMENTS = TestInstruments.all();
+
+    private final List<Process> processes = new ArrayList<>();
+    private String orders;
+    private String executions;
+    private String group;
+    private String bootstrap;
+
+    @AfterEach
+    void killLeftovers() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void killedMidStreamAndRestartedItEndsWithTheBooksAndExecutionsOfAnUninterruptedRun() throws Exception {
+        String tag = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+        orders = tag + ".orders";
+        executions = tag + ".executions";
+        group = tag + "-group";
+        bootstrap = TestInfra.kafka(orders + ":" + PARTITIONS, executions + ":" + PARTITIONS);
+        DataSource db = TestInfra.postgres();
+        SnapshotStore snapshots = new JdbcSnapshotStore(db, 3);
+        List<OrderRequest> stream = RandomOrders.stream(2024, COMMANDS, SYMBOLS);
+
+        try (KafkaTestClient client = new KafkaTestClient(bootstrap)) {
+            int port1 = freePort();
+            Process first = start(port1, "run-1");
+            awaitReady(port1, first);
+
+            // Orders keep flowing while the service is killed: a paced sender in the background.
+            Thread sender = new Thread(() -> {
+                for (int from = 0; from < COMMANDS; from += 500) {
+                    client.sendAll(orders, stream, "cmd", T0, from, Math.min(COMMANDS, from + 500));
+                    KafkaTestClient.sleep(60);
+                }
+            }, "order-sender");
+            sender.start();
+
+            await("a snapshot is stored and executions flow", () -> snapshots.latest(orders, 0).isPresent()
+                    && client.endOffsets(executions).values().stream().mapToLong(Long::longValue).sum() > 5_000);
+            long sentAtKill = client.endOffsets(orders).values().stream().mapToLong(Long::longValue).sum();
+            first.destroyForcibly();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(sentAtKill).as("killed in the middle of the stream").isLessThan(COMMANDS);
+            sender.join();
+
+            int port2 = freePort();
+            Process second = start(port2, "run-2");
+            awaitReady(port2, second);
+            awaitCommitted(client.endOffsets(orders));
+
+            Reference reference = Reference.of(client.records(orders), INSTRUMENTS, PARTITIONS);
+            for (String symbol : SYMBOLS) {
+                JsonPath served = RestAssured.given().port(port2).get("/api/v1/books/" + symbol + "?depth=1000")
+                        .then().statusCode(200).extract().jsonPath();
+                assertThat(levels(served, "bids")).as("%s bids", symbol).isEqualTo(expected(reference, symbol, true));
+                assertThat(levels(served, "asks")).as("%s asks", symbol).isEqualTo(expected(reference, symbol, false));
+            }
+
+            second.destroy(); // SIGTERM: a clean shutdown stores the final snapshots
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            for (int p = 0; p < PARTITIONS; p++) {
+                assertThat(snapshots.latest(orders, p).orElseThrow().state())
+                        .as("books of partition %d", p).isEqualTo(reference.state(p, INSTRUMENTS, PARTITIONS));
+            }
+
+            List<CloudEvent> published = client.events(executions);
+            assertThat(Reference.deduplicated(published)).as("execution stream by event id")
+                    .isEqualTo(reference.events());
+            System.out.printf("crash test: %d commands, %d events, %d published again after the kill%n",
+                    COMMANDS, reference.events().size(), Reference.duplicates(published));
+        }
+    }
+
+    private Process start(int port, String name) throws IOException {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        assertThat(jar).as("the packaged application (mvn package)").exists();
+        Map<String, String> db = TestInfra.postgresConfig();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx256m",
+                "-Dztrade.orderbook.kafka.orders-topic=" + orders,
+                "-Dztrade.orderbook.kafka.executions-topic=" + executions,
+                "-Dztrade.orderbook.kafka.group-id=" + group,
+                "-Dztrade.orderbook.kafka.client-id=" + name,
+                "-Dztrade.orderbook.snapshot.interval=1s",
+                "-Dztrade.orderbook.snapshot.every-records=2000",
+                "-Dztrade.orderbook.instruments.AMD.tick-size=0.01",
+                "-Dztrade.orderbook.instruments.AMD.lot-size=1",
+                "-Dztrade.orderbook.instruments.AMD.max-quantity=1000000",
+                "-Dztrade.orderbook.instruments.AMD.reference-price=150.00",
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        builder.environment().put("ZTRADE_DB_URL", db.get("quarkus.datasource.jdbc.url"));
+        builder.environment().put("ZTRADE_DB_USER", db.get("quarkus.datasource.username"));
+        builder.environment().put("ZTRADE_DB_PASSWORD", db.get("quarkus.datasource.password"));
+        builder.environment().put("ZTRADE_ORDERBOOK_TOKEN", "crash-test-token");
+        builder.environment().put("PORT", Integer.toString(port));
+        File log = Path.of("target", "crash-recovery-" + name + ".log").toFile();
+        Files.deleteIfExists(log.toPath());
+        builder.redirectErrorStream(true).redirectOutput(log);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private static void awaitReady(int port, Process process) {
+        await("the service on port " + port + " is ready", () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("the service exited with " + process.exitValue() + "; see target/crash-recovery-*.log");
+            }
+            try {
+                return RestAssured.given().port(port).get("/q/health/ready").statusCode() == 200;
+            } catch (Exception e) { // not listening yet
+
+                return false;
+            }
+        });
+    }
+
+    /** Until the service has committed (published and acknowledged) everything up to these offsets. */
+    private void awaitCommitted(Map<Integer, Long> end) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            await("the restarted service has applied and committed every order", () -> {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    return end.entrySet().stream().allMatch(e -> {
+                        OffsetAndMetadata o = committed.get(new TopicPartition(orders, e.getKey()));
+                        return o != null && o.offset() >= e.getValue();
+                    });
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    private static List<String> levels(JsonPath book, String side) {
+        List<Map<String, Object>> levels = book.getList(side);
+        return levels.stream().map(l -> l.get("price") + " x " + l.get("quantity") + " (" + l.get("orders") + ")")
+                .collect(Collectors.toList());
+    }
+
+    private static List<String> expected(Reference reference, String symbol, boolean bids) {
+        InstrumentSpec spec = INSTRUMENTS.find(symbol);
+        L2Depth depth = reference.book(Reference.partitionOf(symbol, PARTITIONS), symbol, 1000);
+        return (bids ? depth.bids() : depth.asks()).stream().map(l -> spec.ticksToPrice(l.price()).toPlainString() + " x "
+                + spec.lotsToQuantity(l.quantity()).toPlainString() + " (" + l.orders() + ")").toList();
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            KafkaTestClient.sleep(100);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
