@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,7 +48,11 @@ class CrashRecoveryIT {
 
     private static final int PARTITIONS = 3;
     private static final int COMMANDS = 20_000;
-    private static final long T0 = 1_700_000_000_000L;
+    /**
+     * Record timestamps of the test commands: fixed, consecutive, and recent (the broker's time-based
+     * retention deletes records whose timestamps are older than seven days).
+     */
+    private static final long T0 = System.currentTimeMillis();
     private static final List<String> SYMBOLS = List.of("AAPL", "BTC-USD", "ETH-USD", "AMD");
     private static final Instruments INSTRUMENTS = TestInstruments.all();
 
@@ -57,8 +63,17 @@ class CrashRecoveryIT {
     private String bootstrap;
 
     @AfterEach
-    void killLeftovers() {
-        processes.forEach(Process::destroyForcibly);
+    void killLeftovers() throws Exception {
+        for (Process p : processes) {
+            if (p.isAlive()) {
+                // what a service still running after a failed test was doing, for the post-mortem
+                Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+                new ProcessBuilder(jcmd.toString(), Long.toString(p.pid()), "Thread.print")
+                        .redirectErrorStream(true).redirectOutput(Path.of("target", "crash-recovery-" + p.pid() + ".threads")
+                                .toFile()).start().waitFor(30, TimeUnit.SECONDS);
+            }
+            p.destroyForcibly();
+        }
     }
 
     @Test
@@ -114,6 +129,10 @@ class CrashRecoveryIT {
                         .as("books of partition %d", p).isEqualTo(reference.state(p, INSTRUMENTS, PARTITIONS));
             }
 
+            for (String run : List.of("run-1", "run-2")) {
+                assertThat(Files.readString(Path.of("target", "crash-recovery-" + run + ".log")))
+                        .as("the API token never appears in the log").doesNotContain("crash-test-token");
+            }
             List<CloudEvent> published = client.events(executions);
             assertThat(Reference.deduplicated(published)).as("execution stream by event id")
                     .isEqualTo(reference.events());
@@ -169,19 +188,23 @@ class CrashRecoveryIT {
     }
 
     /** Until the service has committed (published and acknowledged) everything up to these offsets. */
-    private void awaitCommitted(Map<Integer, Long> end) throws Exception {
+    private void awaitCommitted(Map<Integer, Long> end) {
+        assertThat(end).hasSize(PARTITIONS);
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        AtomicReference<Object> last = new AtomicReference<>();
         try (Admin admin = Admin.create(p)) {
-            await("the restarted service has applied and committed every order", () -> {
+            await(() -> "the restarted service has committed " + end + "; last seen: " + last.get(), () -> {
                 try {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                             .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    last.set(committed);
                     return end.entrySet().stream().allMatch(e -> {
                         OffsetAndMetadata o = committed.get(new TopicPartition(orders, e.getKey()));
                         return o != null && o.offset() >= e.getValue();
                     });
                 } catch (Exception e) {
+                    last.set(e);
                     return false;
                 }
             });
@@ -202,10 +225,14 @@ class CrashRecoveryIT {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        await(() -> what, condition);
+    }
+
+    private static void await(Supplier<String> what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError("timed out waiting until " + what.get());
             }
             KafkaTestClient.sleep(100);
         }

@@ -77,24 +77,33 @@ public final class KafkaTestClient implements AutoCloseable {
         producer.flush();
     }
 
-    /** Every record now in the topic, by partition then offset. */
+    /** Every record now in the topic, by partition then offset; each offset exactly once. */
     public List<ConsumerRecord<String, byte[]>> records(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> parts = partitions(consumer, topic);
             consumer.assign(parts);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            parts.forEach(tp -> consumer.seek(tp, begin.get(tp)));
-            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+            Map<TopicPartition, java.util.TreeMap<Long, ConsumerRecord<String, byte[]>>> read = new HashMap<>();
+            parts.forEach(tp -> {
+                consumer.seek(tp, begin.get(tp));
+                read.put(tp, new java.util.TreeMap<>());
+            });
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            while (parts.stream().anyMatch(tp -> read.get(tp).size() < end.get(tp) - begin.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end");
+                    throw new IllegalStateException("could not read " + topic + " from " + begin + " to " + end);
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() < end.get(tp)) {
+                        read.get(tp).put(r.offset(), r);
+                    }
+                }
             }
-            out.sort(Comparator.<ConsumerRecord<String, byte[]>>comparingInt(ConsumerRecord::partition)
-                    .thenComparingLong(ConsumerRecord::offset));
+            List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+            parts.stream().sorted(Comparator.comparingInt(TopicPartition::partition))
+                    .forEach(tp -> out.addAll(read.get(tp).values()));
             return out;
         }
     }
@@ -130,8 +139,17 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        while (infos == null || infos.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no metadata for " + topic);
+            }
+            sleep(100);
+            infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        }
         List<TopicPartition> parts = new ArrayList<>();
-        for (PartitionInfo info : consumer.partitionsFor(topic)) {
+        for (PartitionInfo info : infos) {
             parts.add(new TopicPartition(topic, info.partition()));
         }
         return parts;

@@ -36,6 +36,10 @@ public final class Reference {
         for (ConsumerRecord<String, byte[]> record : records) {
             PartitionState state = ref.states.computeIfAbsent(record.partition(), p -> new PartitionState(p, instruments,
                     BookSettings.defaults(), s -> partitionOf(s, partitions)));
+            if (record.offset() != state.nextOffset()) {
+                throw new IllegalArgumentException("records of partition " + record.partition() + " are not contiguous: "
+                        + record.offset() + " after " + (state.nextOffset() - 1));
+            }
             Incoming in = CommandRecords.decode(record);
             Outcome outcome = state.apply(in);
             for (Execution e : outcome.executions()) {

@@ -68,6 +68,7 @@ public final class OrderbookMetrics {
         this.ack = Timer.builder("ztrade.orderbook.order.ack")
                 .description("Order-to-ack latency: command record timestamp to its outcome handed to the producer")
                 .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99, 0.999)
                 .minimumExpectedValue(Duration.ofNanos(50_000))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);

@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -144,6 +146,12 @@ public final class OrderbookNode implements AutoCloseable {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Exception> produceFailure = new AtomicReference<>();
+    /** Stores snapshots off the sequencer thread, one at a time, in order. */
+    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "orderbook-snapshot-writer");
+        t.setDaemon(true);
+        return t;
+    });
     private final Thread thread;
     private volatile int partitions;
     private volatile boolean assignedOnce;
@@ -332,6 +340,7 @@ public final class OrderbookNode implements AutoCloseable {
             checkProducer();
             commit();
             snapshotDue(true);
+            awaitSnapshotsStored();
             owned.clear();
             LOG.log(System.Logger.Level.INFO, "order book {0} stopped; snapshots stored", settings.clientId());
         } catch (Throwable t) {
@@ -438,7 +447,7 @@ public final class OrderbookNode implements AutoCloseable {
             uncommitted = false;
             return true;
         } catch (CommitFailedException | RebalanceInProgressException e) {
-            LOG.log(System.Logger.Level.DEBUG, "commit deferred: {0}", e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "commit deferred ({0}): {1}", e.getClass().getSimpleName(), e.getMessage());
             return false;
         }
     }
@@ -460,18 +469,38 @@ public final class OrderbookNode implements AutoCloseable {
         }
     }
 
-    /** Stores a partition's state; its events are published and its offset committed (see {@link #commit()}). */
+    /**
+     * Takes a partition's state (on the sequencer thread: consistent, and its events are published and
+     * its offset committed, see {@link #commit()}) and hands it to the writer thread, so that storing
+     * it in PostgreSQL does not hold up the next records. A crash before it is stored only means the
+     * previous snapshot is used, with a longer replay.
+     */
     private void snapshot(Owned o) {
+        byte[] state = o.state.toBytes();
+        SnapshotStore.Snapshot snapshot = new SnapshotStore.Snapshot(settings.ordersTopic(), o.tp.partition(),
+                o.state.nextOffset(), state);
+        o.sinceSnapshot = 0;
+        o.lastSnapshotNanos = System.nanoTime();
+        snapshotWriter.execute(() -> {
+            try {
+                store.save(snapshot);
+                metrics.snapshot(state.length);
+            } catch (RuntimeException e) {
+                // The books are intact; the next snapshot tries again, and replay covers the gap meanwhile.
+                LOG.log(System.Logger.Level.WARNING, "snapshot of " + o.tp + " at offset " + snapshot.nextOffset()
+                        + " failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Waits until every snapshot handed to the writer is stored (before a partition changes owner). */
+    private void awaitSnapshotsStored() {
         try {
-            byte[] state = o.state.toBytes();
-            store.save(new SnapshotStore.Snapshot(settings.ordersTopic(), o.tp.partition(), o.state.nextOffset(), state));
-            o.sinceSnapshot = 0;
-            o.lastSnapshotNanos = System.nanoTime();
-            metrics.snapshot(state.length);
-        } catch (RuntimeException e) {
-            // The books are intact; the next interval tries again, and replay covers the gap meanwhile.
-            o.lastSnapshotNanos = System.nanoTime();
-            LOG.log(System.Logger.Level.WARNING, "snapshot of " + o.tp + " failed: " + e.getMessage(), e);
+            snapshotWriter.submit(() -> { }).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "snapshots not stored in time: {0}", e.getMessage());
         }
     }
 
@@ -526,8 +555,10 @@ public final class OrderbookNode implements AutoCloseable {
                 if (committed && o.sinceSnapshot > 0) {
                     snapshot(o);
                 }
-                drop(o, "revoked");
             }
+            // the next owner starts from these snapshots: they must be stored before it is assigned
+            awaitSnapshotsStored();
+            leaving.forEach(o -> drop(o, "revoked"));
         }
 
         @Override
@@ -568,6 +599,7 @@ public final class OrderbookNode implements AutoCloseable {
     }
 
     private void closeClients() {
+        snapshotWriter.shutdown();
         try {
             consumer.close(Duration.ofSeconds(10));
         } catch (RuntimeException e) {
@@ -602,10 +634,14 @@ public final class OrderbookNode implements AutoCloseable {
         try (Admin client = Admin.create(admin)) {
             Set<String> existing = client.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
-            for (String topic : List.of(settings.ordersTopic(), settings.executionsTopic())) {
-                if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, Optional.of(settings.topicPartitions()), Optional.empty()));
-                }
+            if (!existing.contains(settings.ordersTopic())) {
+                // Broker time, not the sender's clock: what retention and the events' time go by.
+                missing.add(new NewTopic(settings.ordersTopic(), Optional.of(settings.topicPartitions()), Optional.empty())
+                        .configs(Map.of("message.timestamp.type", "LogAppendTime")));
+            }
+            if (!existing.contains(settings.executionsTopic())) {
+                missing.add(new NewTopic(settings.executionsTopic(), Optional.of(settings.topicPartitions()),
+                        Optional.empty()));
             }
             if (!missing.isEmpty()) {
                 if (!settings.createTopics()) {

@@ -39,7 +39,11 @@ class OrderbookNodeTest {
 
     private static final Instruments INSTRUMENTS = TestInstruments.all();
     private static final List<String> SYMBOLS = List.of("AAPL", "BTC-USD", "ETH-USD", "AMD");
-    private static final long T0 = 1_700_000_000_000L;
+    /**
+     * Record timestamps of the test commands: fixed, consecutive, and recent (the broker's time-based
+     * retention deletes records whose timestamps are older than seven days).
+     */
+    private static final long T0 = System.currentTimeMillis();
     private static final int PARTITIONS = 3;
 
     private static String bootstrap;
