@@ -2,20 +2,16 @@ package io.ztrade.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.ztrade.events.EventCodec;
 import io.ztrade.events.EventSources;
 import io.ztrade.events.EventTypes;
 import io.ztrade.events.InvalidEventException;
+import io.ztrade.events.JsonEvents;
 import io.ztrade.events.payload.BacktestCompleted;
 import io.ztrade.events.payload.BacktestFailed;
 import io.ztrade.events.payload.BacktestMetrics;
 import io.ztrade.events.payload.BacktestRequest;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -60,9 +56,7 @@ final class BacktestRunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Options.name(e.field()) + ": " + e.reason());
         }
         String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create(EventSources.CLI))
-                .withType(EventTypes.BACKTEST_REQUESTED).withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withData("application/json", EventCodec.encode(request)).build();
+        CloudEvent event = JsonEvents.of(EventTypes.BACKTEST_REQUESTED, EventSources.CLI, id, null, request);
         PlatformClient client = connection.client();
         client.emit(connection.broker, event);
         PrintWriter err = spec.commandLine().getErr();

@@ -2,20 +2,16 @@ package io.ztrade.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.ztrade.events.EventCodec;
 import io.ztrade.events.EventSources;
 import io.ztrade.events.EventTypes;
 import io.ztrade.events.InvalidEventException;
+import io.ztrade.events.JsonEvents;
 import io.ztrade.events.payload.BacktestMetrics;
 import io.ztrade.events.payload.SweepCompleted;
 import io.ztrade.events.payload.SweepRequest;
 import io.ztrade.events.payload.SweepResult;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +72,7 @@ final class BacktestSweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), Options.name(e.field()) + ": " + e.reason());
         }
         String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create(EventSources.CLI))
-                .withType(EventTypes.BACKTEST_SWEEP_REQUESTED).withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withData("application/json", EventCodec.encode(request)).build();
+        CloudEvent event = JsonEvents.of(EventTypes.BACKTEST_SWEEP_REQUESTED, EventSources.CLI, id, null, request);
         PlatformClient client = connection.client();
         client.emit(connection.broker, event);
         UUID sweepId = io.ztrade.events.payload.SweepRequest.sweepId(EventSources.CLI, id);

@@ -1,12 +1,9 @@
 package io.ztrade.function;
 
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.ztrade.events.EventCodec;
+import io.ztrade.events.JsonEvents;
 import io.ztrade.events.http.SinkClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Emits CloudEvents of a function's own (fan-out, completions) to its sink, {@code K_SINK} as a
@@ -30,17 +27,7 @@ public class EventSink {
      * @throws SinkClient.SinkException when the sink does not take the event
      */
     public void send(String type, String source, String id, String subject, Object data) {
-        CloudEventBuilder event = CloudEventBuilder.v1()
-                .withId(id)
-                .withType(type)
-                .withSource(URI.create(source))
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(EventCodec.encode(data));
-        if (subject != null) {
-            event.withSubject(subject);
-        }
-        client().send(event.build());
+        client().send(JsonEvents.of(type, source, id, subject, data));
     }
 
     private SinkClient client() {

@@ -42,17 +42,7 @@ public final class CloudEventHttp {
         if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents-batch")) {
             throw new InvalidEventException("content-type", "batched CloudEvents are not supported");
         }
-        if (isStructured(contentType)) {
-            checkStructured(body);
-        } else {
-            for (String attribute : REQUIRED) {
-                String v = header.apply("ce-" + attribute);
-                if (v == null || v.isBlank()) {
-                    throw new InvalidEventException(attribute, "missing required CloudEvent attribute (header ce-" + attribute + ")");
-                }
-            }
-            checkSpecVersion(header.apply("ce-specversion"));
-        }
+        checkEnvelope(header, body);
         try {
             MessageReader reader = HttpMessageFactory.createReader(
                     (processHeader) -> {
@@ -77,23 +67,27 @@ public final class CloudEventHttp {
      * lower case.
      */
     public static CloudEvent read(Map<String, String> headers, byte[] body) {
-        String contentType = headers.get("content-type");
-        if (isStructured(contentType)) {
-            checkStructured(body);
-        } else {
-            for (String attribute : REQUIRED) {
-                String v = headers.get("ce-" + attribute);
-                if (v == null || v.isBlank()) {
-                    throw new InvalidEventException(attribute, "missing required CloudEvent attribute (header ce-" + attribute + ")");
-                }
-            }
-            checkSpecVersion(headers.get("ce-specversion"));
-        }
+        checkEnvelope(headers::get, body);
         try {
             return HttpMessageFactory.createReader(headers, body == null ? new byte[0] : body).toEvent();
         } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
             throw new InvalidEventException("event", "not a valid CloudEvent: " + e.getMessage(), e);
         }
+    }
+
+    /** Every required attribute present and non-blank, spec version 1.0, in either mode. */
+    private static void checkEnvelope(Function<String, String> header, byte[] body) {
+        if (isStructured(header.apply("content-type"))) {
+            checkStructured(body);
+            return;
+        }
+        for (String attribute : REQUIRED) {
+            String v = header.apply("ce-" + attribute);
+            if (v == null || v.isBlank()) {
+                throw new InvalidEventException(attribute, "missing required CloudEvent attribute (header ce-" + attribute + ")");
+            }
+        }
+        checkSpecVersion(header.apply("ce-specversion"));
     }
 
     private static void checkStructured(byte[] body) {
