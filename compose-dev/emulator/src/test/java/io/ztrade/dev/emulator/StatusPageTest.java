@@ -10,7 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.ztrade.dev.emulator.support.BasicPlatform;
-import io.ztrade.dev.emulator.support.HeadlessChromium;
+import io.ztrade.testtools.HeadlessChromium;
 import java.net.URL;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;

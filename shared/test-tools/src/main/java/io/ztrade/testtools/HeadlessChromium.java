@@ -1,4 +1,4 @@
-package io.ztrade.dev.emulator.support;
+package io.ztrade.testtools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Debian's {@code chromium} in headless mode, driven through the Chrome DevTools Protocol over a
- * WebSocket: navigate to a page and evaluate JavaScript in it.
+ * A headless Chromium ({@link Chromium#find()}: the build's pinned one unless overridden), driven
+ * through the Chrome DevTools Protocol over a WebSocket: navigate to a page, evaluate JavaScript in
+ * it, take a screenshot.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -48,12 +49,11 @@ public final class HeadlessChromium implements AutoCloseable {
                 .buildAsync(page, new Listener()).get(20, TimeUnit.SECONDS);
     }
 
-    /** Starts {@code chromium} with a throw-away profile and connects to its first tab. */
+    /** Starts the headless browser with a throw-away profile and connects to its first tab. */
     public static HeadlessChromium launch() throws Exception {
+        Chromium chromium = Chromium.find();
         Path profile = Files.createTempDirectory("ztrade-chromium-");
-        Process p = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
+        Process p = chromium.command(profile)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
@@ -69,7 +69,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 }
             }
             if (browser == null) {
-                throw new IllegalStateException("chromium did not open a DevTools port:\n" + seen);
+                throw new IllegalStateException(chromium.description() + " did not open a DevTools port:\n" + seen);
             }
             Thread drain = new Thread(() -> {
                 try {
@@ -131,6 +131,13 @@ public final class HeadlessChromium implements AutoCloseable {
         JsonNode r = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         JsonNode value = r.path("result").path("value");
         return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+
+    /** Saves a PNG of the page's viewport (or of the whole page with {@code fullPage}) to {@code file}. */
+    public void screenshot(Path file, boolean fullPage) throws Exception {
+        JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", fullPage));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode(shot.get("data").asText()));
     }
 
     private final class Listener implements WebSocket.Listener {
