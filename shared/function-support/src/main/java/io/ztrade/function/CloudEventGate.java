@@ -13,6 +13,9 @@ import io.ztrade.events.http.CloudEventHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
@@ -46,7 +49,11 @@ public class CloudEventGate {
     private void check(RoutingContext ctx) {
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         try {
-            CloudEvent event = CloudEventHttp.read(name -> ctx.request().getHeader(name), body);
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String name : ctx.request().headers().names()) {
+                headers.put(name, ctx.request().headers().getAll(name));
+            }
+            CloudEvent event = CloudEventHttp.readHeaders(headers, body);
             if (!config.acceptedTypes().contains(event.getType())) {
                 throw new InvalidEventException("type", "function " + config.name() + " does not accept events of type '"
                         + event.getType() + "'; it accepts " + new TreeSet<>(config.acceptedTypes()));

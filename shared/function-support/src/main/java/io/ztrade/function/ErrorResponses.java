@@ -3,6 +3,7 @@ package io.ztrade.function;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ztrade.events.EventCodec;
 import io.ztrade.events.InvalidEventException;
+import io.ztrade.events.http.UnsupportedEventFormatException;
 import io.vertx.ext.web.RoutingContext;
 
 /** JSON error bodies: {@code {"error": ..., "field": ..., "message": ...}}. */
@@ -15,7 +16,7 @@ final class ErrorResponses {
         body.put("error", "invalid event");
         body.put("field", e.field());
         body.put("message", e.getMessage());
-        send(ctx, 400, body);
+        send(ctx, e instanceof UnsupportedEventFormatException ? 415 : 400, body);
     }
 
     static void send(RoutingContext ctx, int status, ObjectNode body) {

@@ -112,4 +112,47 @@ class BrokerIngressTest {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> "no-match".equals(given().get("/api/events/{id}", id).then().extract().path("event.status")));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"Bad_Name\":\"x\"|Bad_Name",
+        "\"UPPER\":\"x\"|UPPER",
+        "\"averyveryverylongname1\":\"x\"|averyveryverylongname1",
+        "\"time\":\"yesterday\"|time",
+        "\"ext\":{\"nested\":true}|ext",
+        "\"subject\":\"\"|subject",
+        "\"dataschema\":\"rel\"|dataschema",
+    })
+    void rejectsAStructuredEventThatBreaksTheCloudEventsRulesNamingTheAttributeAndStoringNothing(String member, String field) {
+        String id = newId("rules");
+        given().contentType("application/cloudevents+json")
+                .body("{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"test.x\"," + member + "}")
+                .post("/ztrade/default")
+                .then().statusCode(400).body("field", equalTo(field));
+        given().get("/api/events/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void rejectsABinaryHeaderWithAForbiddenAttributeNameAndABadTime() {
+        String id = newId("rules-binary");
+        given().header("ce-specversion", "1.0").header("ce-id", id).header("ce-source", "/tests").header("ce-type", "test.x")
+                .header("ce-bad_name", "x").contentType("application/json").body("{}")
+                .post("/ztrade/default")
+                .then().statusCode(400).body("field", equalTo("bad_name"));
+        given().header("ce-specversion", "1.0").header("ce-id", id).header("ce-source", "/tests").header("ce-type", "test.x")
+                .header("ce-time", "2026-02-30T00:00:00Z").contentType("application/json").body("{}")
+                .post("/ztrade/default")
+                .then().statusCode(400).body("field", equalTo("time"));
+        given().get("/api/events/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void answers415ForBatchedMode() {
+        String id = newId("batch");
+        given().contentType("application/cloudevents-batch+json")
+                .body("[{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/tests\",\"type\":\"test.x\"}]")
+                .post("/ztrade/default")
+                .then().statusCode(415).body("field", equalTo("content-type")).body("error", containsString("batched"));
+        given().get("/api/events/{id}", id).then().statusCode(404);
+    }
 }

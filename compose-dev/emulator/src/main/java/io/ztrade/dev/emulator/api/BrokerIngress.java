@@ -6,6 +6,7 @@ import io.ztrade.dev.emulator.broker.BrokerKey;
 import io.ztrade.dev.emulator.log.EventLog;
 import io.ztrade.events.InvalidEventException;
 import io.ztrade.events.http.CloudEventHttp;
+import io.ztrade.events.http.UnsupportedEventFormatException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * The broker ingress, {@code POST /<namespace>/<broker>} as Knative's: a CloudEvent in binary or
  * structured mode; {@code 202} once it is durably in the broker's Kafka topic, {@code 400} naming
- * the bad attribute, {@code 404} for a broker the manifests do not declare.
+ * the bad attribute (the CloudEvents 1.0 rules of {@code CloudEventRules}), {@code 415} for batched
+ * mode, {@code 404} for a broker the manifests do not declare.
  */
 @Path("/{namespace}/{broker}")
 public class BrokerIngress {
@@ -50,15 +50,11 @@ public class BrokerIngress {
             return error(Response.Status.NOT_FOUND, "no broker " + key + " (brokers: "
                     + platform.eventing().brokers().keySet().stream().map(BrokerKey::path).toList() + ")", null);
         }
-        Map<String, String> lower = new HashMap<>();
-        headers.getRequestHeaders().forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                lower.put(k.toLowerCase(Locale.ROOT), v.get(0));
-            }
-        });
         CloudEvent event;
         try {
-            event = CloudEventHttp.read(lower, body);
+            event = CloudEventHttp.readHeaders(headers.getRequestHeaders(), body);
+        } catch (UnsupportedEventFormatException e) {
+            return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), e.field());
         } catch (InvalidEventException e) {
             return error(Response.Status.BAD_REQUEST, e.getMessage(), e.field());
         }
