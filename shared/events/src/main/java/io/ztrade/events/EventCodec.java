@@ -98,7 +98,11 @@ public final class EventCodec {
             return new InvalidEventException("data", "malformed JSON: " + p.getOriginalMessage(), e);
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return new InvalidEventException(path(u), "unknown field", e);
+            String path = path(u);
+            return path.isEmpty() || path.endsWith(".") || u.getPropertyName().isEmpty()
+                    ? new InvalidEventException(path.isEmpty() || path.equals(".") ? "data" : path.substring(0, path.length() - 1),
+                            "unknown field '" + u.getPropertyName() + "'", e)
+                    : new InvalidEventException(path, "unknown field", e);
         }
         if (e instanceof JsonMappingException m) {
             Throwable cause = m.getCause();

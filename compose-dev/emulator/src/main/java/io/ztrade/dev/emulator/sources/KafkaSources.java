@@ -2,7 +2,6 @@ package io.ztrade.dev.emulator.sources;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.fabric8.knative.sources.v1beta1.KafkaSource;
 import io.ztrade.dev.emulator.broker.Dispatcher;
 import io.ztrade.dev.emulator.broker.Eventing;
@@ -14,6 +13,8 @@ import io.ztrade.dev.emulator.delivery.Target;
 import io.ztrade.dev.emulator.log.EventLog;
 import io.ztrade.dev.emulator.manifest.ManifestException;
 import io.ztrade.dev.emulator.manifest.Topology;
+import io.ztrade.events.InvalidEventException;
+import io.ztrade.events.kafka.CloudEventKafka;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,10 +135,10 @@ public final class KafkaSources implements AutoCloseable {
      */
     public static CloudEvent toEvent(KafkaSource source, ConsumerRecord<String, byte[]> record) {
         CloudEvent event = null;
-        if (isCloudEvent(record)) {
+        if (CloudEventKafka.looksLikeCloudEvent(record)) {
             try {
-                event = KafkaMessageFactory.createReader(record).toEvent();
-            } catch (RuntimeException e) {
+                event = CloudEventKafka.read(record);
+            } catch (InvalidEventException e) {
                 LOG.debugf("record %s-%d@%d looks like a CloudEvent but is not (%s); wrapping it", record.topic(), record.partition(),
                         record.offset(), e.getMessage());
             }
@@ -148,14 +149,6 @@ public final class KafkaSources implements AutoCloseable {
             overrides.getExtensions().forEach(b::withExtension);
         }
         return b.build();
-    }
-
-    private static boolean isCloudEvent(ConsumerRecord<String, byte[]> record) {
-        if (record.headers().lastHeader("ce_specversion") != null) {
-            return true;
-        }
-        Header ct = record.headers().lastHeader("content-type");
-        return ct != null && new String(ct.value(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).startsWith("application/cloudevents");
     }
 
     private static CloudEventBuilder wrap(KafkaSource source, ConsumerRecord<String, byte[]> record) {

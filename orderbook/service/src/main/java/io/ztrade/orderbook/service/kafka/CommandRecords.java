@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import io.cloudevents.rw.CloudEventRWException;
 import io.ztrade.events.EventCodec;
 import io.ztrade.events.EventTypes;
 import io.ztrade.events.InvalidEventException;
+import io.ztrade.events.kafka.CloudEventKafka;
 import io.ztrade.events.payload.OrderRequest;
 import io.ztrade.orderbook.service.core.Incoming;
 import io.ztrade.orderbook.service.core.Reject;
@@ -44,10 +44,10 @@ public final class CommandRecords {
     public static Incoming decode(ConsumerRecord<String, byte[]> record) {
         CloudEvent event;
         try {
-            event = KafkaMessageFactory.createReader(record).toEvent();
-        } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
-            return invalid(record, null, record.value(), new Reject(Reject.UNSUPPORTED_EVENT, "specversion",
-                    "the record is not a CloudEvent in Kafka binary or structured mode (" + e.getMessage() + ")"));
+            event = CloudEventKafka.read(record);
+        } catch (InvalidEventException e) {
+            return invalid(record, null, record.value(), new Reject(Reject.UNSUPPORTED_EVENT, e.field(),
+                    "the record is not a valid CloudEvent in Kafka binary or structured mode (" + e.getMessage() + ")"));
         }
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
         if (!EventTypes.ORDER_REQUESTED.equals(event.getType())) {
