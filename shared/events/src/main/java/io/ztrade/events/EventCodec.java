@@ -27,6 +27,8 @@ public final class EventCodec {
     /** Applies the platform's JSON conventions to a mapper builder (also used for Quarkus' mapper). */
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder.addModule(new JavaTimeModule())
+                // a field given twice is ambiguous (which amount was meant?): refuse it
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -71,6 +73,28 @@ public final class EventCodec {
         }
     }
 
+    /**
+     * Parses JSON into a tree, strictly (a member given twice is refused, naming it).
+     *
+     * @param what the name of the whole document in an error ({@code data}, {@code event})
+     */
+    public static JsonNode readTree(byte[] json, String what) {
+        try {
+            return MAPPER.readTree(json == null ? new byte[0] : json);
+        } catch (IOException e) {
+            InvalidEventException duplicate = duplicate(e);
+            if (duplicate != null) {
+                return rethrow(duplicate);
+            }
+            String detail = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+            throw new InvalidEventException(what, "malformed JSON: " + detail, e);
+        }
+    }
+
+    private static JsonNode rethrow(InvalidEventException e) {
+        throw e;
+    }
+
     public static byte[] encode(Object payload) {
         try {
             return MAPPER.writeValueAsBytes(payload);
@@ -94,6 +118,10 @@ public final class EventCodec {
     }
 
     private static InvalidEventException translate(IOException e) {
+        InvalidEventException duplicate = duplicate(e);
+        if (duplicate != null) {
+            return duplicate;
+        }
         if (e instanceof JsonParseException p) {
             return new InvalidEventException("data", "malformed JSON: " + p.getOriginalMessage(), e);
         }
@@ -116,6 +144,46 @@ public final class EventCodec {
             return new InvalidEventException(path.isEmpty() ? "data" : path, "invalid value: " + msg, e);
         }
         return new InvalidEventException("data", "unreadable: " + e.getMessage(), e);
+    }
+
+    /** A member given twice, named by its full path; null when {@code e} is about something else. */
+    private static InvalidEventException duplicate(IOException e) {
+        Throwable t = e;
+        while (t != null && !(t instanceof JsonParseException)) {
+            t = t.getCause();
+        }
+        if (!(t instanceof JsonParseException p) || p.getOriginalMessage() == null
+                || !p.getOriginalMessage().startsWith("Duplicate field")
+                || !(p.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser)) {
+            return null;
+        }
+        String msg = p.getOriginalMessage();
+        String name = msg.indexOf('\'') >= 0 ? msg.substring(msg.indexOf('\'') + 1, msg.lastIndexOf('\'')) : "";
+        String path = dotted(parser.getParsingContext().pathAsPointer().toString());
+        if (!name.isEmpty() && !(path.equals(name) || path.endsWith("." + name))) {
+            path = path.isEmpty() ? name : path + "." + name;
+        }
+        return new InvalidEventException(path.isEmpty() ? "data" : path, "is given more than once", e);
+    }
+
+    /** {@code /params/fast} -> {@code params.fast}, {@code /grid/slow/1} -> {@code grid.slow[1]}. */
+    private static String dotted(String pointer) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit) && !sb.isEmpty()) {
+                sb.append('[').append(name).append(']');
+            } else {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(name);
+            }
+        }
+        return sb.toString();
     }
 
     private static String path(JsonMappingException e) {

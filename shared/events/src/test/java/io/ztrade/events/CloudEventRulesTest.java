@@ -100,7 +100,7 @@ class CloudEventRulesTest {
         "\"data_base64\":\"!!!\"|data_base64",
     })
     void shouldRejectAValueOfTheWrongTypeNamingTheAttribute(String member, String field) {
-        // the members are added after the required ones; a repeated "id" replaces its value
+        // the members are added after the required ones; a repeated "id" is refused as ambiguous
         String body = "{\"specversion\":\"1.0\",\"id\":\"e-1\",\"source\":\"/test\",\"type\":\"t\"," + member + "}";
         assertThatThrownBy(() -> CloudEventHttp.read(STRUCTURED, body.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo(field));

@@ -12,7 +12,6 @@ import io.ztrade.events.InvalidEventException;
 import io.ztrade.events.http.CloudEventHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +74,7 @@ public class CloudEventGate {
         if (contentType != null && !contentType.startsWith("application/json") && !contentType.endsWith("+json")) {
             throw new InvalidEventException("datacontenttype", "must be application/json, was " + contentType);
         }
-        JsonNode tree;
-        try {
-            tree = EventCodec.mapper().readTree(data.toBytes());
-        } catch (IOException e) {
-            throw new InvalidEventException("data", "malformed JSON: " + e.getMessage(), e);
-        }
+        JsonNode tree = EventCodec.readTree(data.toBytes(), "data");
         if (tree == null || !tree.isObject()) {
             throw new InvalidEventException("data", "must be a JSON object");
         }

@@ -90,9 +90,10 @@ public final class FuzzMain {
         Path corpus = work.resolve("corpus").resolve(simple);
         Files.createDirectories(corpus);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-XX:+EnableDynamicAgentLoading", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-cp", System.getProperty("java.class.path"), "com.code_intelligence.jazzer.Jazzer",
                 "--target_class=" + target, "--instrumentation_includes=io.ztrade.**",
-                "-runs=" + runs, "-max_total_time=" + maxSeconds, "-rss_limit_mb=2048", "-timeout=10",
+                "-runs=" + runs, "-max_total_time=" + maxSeconds, "-rss_limit_mb=0", "-timeout=10",
                 "-print_final_stats=1", "-artifact_prefix=" + work.resolve(simple + "-")));
         cmd.add(corpus.toString());
         seedDirs.forEach(d -> cmd.add(d.toString()));
@@ -111,8 +112,9 @@ public final class FuzzMain {
         System.out.printf("[fuzz] %-40s %s (%.1f s with start-up), corpus %d, seeds %s: %s%n", simple, summary, seconds, corpusSize,
                 seedDirs.isEmpty() ? "none" : seedDirs.size() + " folder(s)", code == 0 ? "no crash" : "CRASH, see " + log);
         if (code != 0) {
-            output.lines().filter(l -> l.contains("==") || l.contains("Exception") || l.contains("Error") || l.contains("crash-"))
-                    .limit(20).forEach(l -> System.out.println("[fuzz]   " + l));
+            output.lines().filter(l -> !l.contains("Failed to instrument") && !l.contains("Unsupported class file"))
+                    .dropWhile(l -> !l.startsWith("== Java Exception") && !l.contains("ERROR: libFuzzer"))
+                    .limit(12).forEach(l -> System.out.println("[fuzz]   " + l));
         }
         return code == 0;
     }

@@ -1,6 +1,5 @@
 package io.ztrade.events.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.MessageReader;
@@ -107,14 +106,7 @@ public final class CloudEventHttp {
     }
 
     private static CloudEvent structured(byte[] body) {
-        JsonNode tree;
-        try {
-            tree = EventCodec.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidEventException("event", "malformed JSON in structured CloudEvent: " + e.getOriginalMessage(), e);
-        } catch (java.io.IOException e) {
-            throw new InvalidEventException("event", "unreadable structured CloudEvent: " + e.getMessage(), e);
-        }
+        JsonNode tree = EventCodec.readTree(body, "event");
         CloudEventRules.checkStructured(tree);
         // JSON format 2.2: an attribute whose value is null is unset
         List<String> unset = new java.util.ArrayList<>();

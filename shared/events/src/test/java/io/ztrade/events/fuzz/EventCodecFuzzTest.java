@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The event payload codec. The input is a catalog type on the first line and the event's JSON data
- * after it. Decoding gives a validated payload that encodes and decodes back to an equal one, or an
+ * after it. Decoding gives a validated payload whose encoding decodes to the same payload again (a
+ * fixed point after the first normalisation, e.g. {@code 3E0} written as {@code 3}), or an
  * {@link InvalidEventException} naming a field; never anything else.
  *
  * <p>Seeds: {@code src/test/resources/io/ztrade/events/fuzz/EventCodecFuzzTestInputs/}.
@@ -42,8 +43,9 @@ public class EventCodecFuzzTest {
             }
             return;
         }
-        Object again = EventCodec.decode(type, EventCodec.encode(payload));
-        if (!again.equals(payload)) {
+        byte[] once = EventCodec.encode(payload);
+        Object again = EventCodec.decode(type, once);
+        if (!java.util.Arrays.equals(once, EventCodec.encode(again))) {
             throw new AssertionError(type + ": encoding and decoding changed " + payload + " into " + again);
         }
     }

@@ -130,7 +130,12 @@ public final class Routes {
             if (uri == null || uri.isBlank()) {
                 throw new ManifestException(where + ": needs ref or uri");
             }
-            URI u = URI.create(uri.strip());
+            URI u;
+            try {
+                u = new URI(uri.strip());
+            } catch (java.net.URISyntaxException e) {
+                throw new ManifestException(where + ".uri: not a URI: " + e.getMessage());
+            }
             if (!u.isAbsolute() || u.getHost() == null) {
                 throw new ManifestException(where + ".uri: must be absolute without a ref, was '" + uri + "'");
             }

@@ -55,7 +55,17 @@ public final class Filters {
         if (filter == null || filter.getAttributes() == null || filter.getAttributes().isEmpty()) {
             return EventFilter.ANY;
         }
-        Map<String, String> wanted = new TreeMap<>(filter.getAttributes());
+        Map<String, String> wanted = new TreeMap<>();
+        for (Map.Entry<String, String> e : filter.getAttributes().entrySet()) {
+            if (e.getKey() == null || e.getKey().isEmpty()) {
+                throw new InvalidFilterException("spec.filter.attributes", "attribute names must not be empty");
+            }
+            if (e.getValue() == null) {
+                throw new InvalidFilterException("spec.filter.attributes." + e.getKey(),
+                        "the value must be a string (\"\" matches any value)");
+            }
+            wanted.put(e.getKey(), e.getValue());
+        }
         return new Described(event -> {
             for (Map.Entry<String, String> e : wanted.entrySet()) {
                 String value = Attributes.get(event, e.getKey());
@@ -75,6 +85,9 @@ public final class Filters {
 
     /** One {@code spec.filters} expression. */
     public static EventFilter expression(String path, SubscriptionsAPIFilter f) {
+        if (f == null) {
+            throw new InvalidFilterException(path, "an expression must not be null");
+        }
         List<EventFilter> dialects = new ArrayList<>();
         if (f.getExact() != null && !f.getExact().isEmpty()) {
             dialects.add(match(path + ".exact", "exact", f.getExact(), String::equals));

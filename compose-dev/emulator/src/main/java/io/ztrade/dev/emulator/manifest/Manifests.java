@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 public final class Manifests {
 
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*(#.*)?$");
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -70,7 +71,16 @@ public final class Manifests {
         } catch (IOException e) {
             throw new ManifestException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String defaultNamespace = kustomizeNamespace(root, file.getParent());
+        return parse(file, text, kustomizeNamespace(root, file.getParent()));
+    }
+
+    /**
+     * The resources of one file's {@code text} ({@code file} only names it in messages); a resource
+     * without a namespace gets {@code defaultNamespace}.
+     *
+     * @throws ManifestException naming the file and document that is not a resource
+     */
+    public static List<Manifest> parse(Path file, String text, String defaultNamespace) {
         List<Manifest> out = new ArrayList<>();
         String[] documents = DOCUMENT_SEPARATOR.split(text);
         int index = 0;
@@ -90,6 +100,10 @@ public final class Manifests {
             if (resource.getMetadata() == null || resource.getMetadata().getName() == null) {
                 throw new ManifestException(file + "#" + index + ": metadata.name is missing");
             }
+            checkName(file + "#" + index + ": metadata.name", resource.getMetadata().getName());
+            if (resource.getMetadata().getNamespace() != null) {
+                checkName(file + "#" + index + ": metadata.namespace", resource.getMetadata().getNamespace());
+            }
             if (resource.getMetadata().getNamespace() == null && !isClusterScoped(resource)) {
                 resource.getMetadata().setNamespace(defaultNamespace);
             }
@@ -97,6 +111,14 @@ public final class Manifests {
             index++;
         }
         return out;
+    }
+
+    /** What the API server accepts as a name: an RFC 1123 subdomain (lower case, digits, '-' and '.', at most 253). */
+    private static void checkName(String where, String name) {
+        if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+            throw new ManifestException(where + ": '" + name + "' is not a valid name (lower-case letters, digits, '-' and '.',"
+                    + " starting and ending with a letter or digit, at most 253 characters)");
+        }
     }
 
     private static boolean isClusterScoped(HasMetadata r) {
