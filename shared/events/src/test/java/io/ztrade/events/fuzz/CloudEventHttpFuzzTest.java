@@ -5,6 +5,7 @@ import io.cloudevents.CloudEvent;
 import io.ztrade.events.CloudEventRules;
 import io.ztrade.events.InvalidEventException;
 import io.ztrade.events.http.CloudEventHttp;
+import io.ztrade.testtools.RawRequest;
 import java.util.HashMap;
 import java.util.Map;
 

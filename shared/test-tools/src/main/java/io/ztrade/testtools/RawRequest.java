@@ -1,4 +1,4 @@
-package io.ztrade.events.fuzz;
+package io.ztrade.testtools;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A fuzz input read as an HTTP request: {@code Name: value} lines up to the first empty line, then
- * the body. Header bytes are read as ISO-8859-1, as an HTTP server reads them.
+ * the body. Header bytes are read as ISO-8859-1, as an HTTP server reads them. Fuzz targets read
+ * Kafka records the same way (headers, then the value).
  */
 public record RawRequest(Map<String, List<String>> headers, byte[] body) {
 
