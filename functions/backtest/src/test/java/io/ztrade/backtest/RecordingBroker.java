@@ -43,7 +43,11 @@ public class RecordingBroker implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         deliveries = Executors.newFixedThreadPool(4);
+        // The server's threads carry the system class loader, the application's classes live in
+        // Quarkus's: the CloudEvents SDK finds its formats through the context class loader.
+        ClassLoader application = RecordingBroker.class.getClassLoader();
         server.createContext("/", exchange -> {
+            Thread.currentThread().setContextClassLoader(application);
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));

@@ -57,6 +57,16 @@ public class CloudEventGate {
                 throw new InvalidEventException("type", "function " + config.name() + " does not accept events of type '"
                         + event.getType() + "'; it accepts " + new TreeSet<>(config.acceptedTypes()));
             }
+            String contentType = ctx.request().getHeader("Content-Type");
+            if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/cloudevents+json")) {
+                // the SDK implies application/json for JSON data; the function's binding does not
+                JsonNode declared = EventCodec.readTree(body, "event").get("datacontenttype");
+                if (declared == null || !declared.isTextual()) {
+                    throw new InvalidEventException("datacontenttype", "is required and must be application/json");
+                }
+            }
+            checkLength("id", event.getId(), MAX_ID_LENGTH);
+            checkLength("source", event.getSource().toString(), MAX_SOURCE_LENGTH);
             checkJsonData(event);
         } catch (InvalidEventException e) {
             ErrorResponses.invalid(ctx, e);
@@ -65,13 +75,30 @@ public class CloudEventGate {
         ctx.next();
     }
 
+    /** Longest {@code id} a job can be recorded under ({@code job_run.event_id}). */
+    public static final int MAX_ID_LENGTH = 256;
+    /** Longest {@code source} a job can be recorded under ({@code job_run.event_source}). */
+    public static final int MAX_SOURCE_LENGTH = 512;
+
+    private static void checkLength(String attribute, String value, int max) {
+        if (value.length() > max) {
+            throw new InvalidEventException(attribute, "must be at most " + max + " characters, was " + value.length());
+        }
+    }
+
     private static void checkJsonData(CloudEvent event) {
         CloudEventData data = event.getData();
         if (data == null) {
             throw new InvalidEventException("data", "is required");
         }
         String contentType = event.getDataContentType();
-        if (contentType != null && !contentType.startsWith("application/json") && !contentType.endsWith("+json")) {
+        if (contentType == null) {
+            // The JSON event format would imply application/json; the function's binding reads data
+            // by its declared type only, so the type must be said (Knative's sources always say it).
+            throw new InvalidEventException("datacontenttype", "is required and must be application/json"
+                    + " (in binary mode: the Content-Type header)");
+        }
+        if (!contentType.startsWith("application/json") && !contentType.endsWith("+json")) {
             throw new InvalidEventException("datacontenttype", "must be application/json, was " + contentType);
         }
         JsonNode tree = EventCodec.readTree(data.toBytes(), "data");
