@@ -67,4 +67,30 @@ class StatusPageTest {
             assertThat(row).contains("rejecting").contains("400").contains("symbol: unknown symbol 'XYZ'").contains("/rejecting");
         }
     }
+
+    @Test
+    void showsWhatEventsCarryAsTextAndRunsNoneOfIt() throws Exception {
+        String payload = "<script>window.__xss = 'script'</script><img src=x onerror=\"window.__xss = 'img'\">";
+        behave("/rejecting", "400:symbol: " + payload);
+        try (HeadlessChromium browser = HeadlessChromium.launch()) {
+            browser.navigate(page.toString());
+            String id = newId("xss") + "<img/src=x/onerror=window.__xss=7>";
+            io.ztrade.dev.emulator.support.Api.emit(id, "test.rejected", "<b>subject</b>",
+                    "{\"note\":\"" + payload.replace("\"", "\\\"") + "\"}").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(browser.eval(
+                    "String([...document.querySelectorAll('#deadletters tr')].some(r => r.dataset.eventId === "
+                            + json(id) + "))")));
+            String row = browser.eval("[...document.querySelectorAll('#deadletters tr')].find(r => r.dataset.eventId === "
+                    + json(id) + ").textContent");
+            assertThat(row).as("shown as text").contains("<script>window.__xss = 'script'</script>").contains(id);
+            assertThat(browser.eval("String(document.querySelector('#events tr.event') !== null)")).isEqualTo("true");
+            assertThat(browser.eval("String(window.__xss)")).as("nothing the event carried ran").isEqualTo("undefined");
+            assertThat(browser.eval("String(document.querySelectorAll('#events img, #deadletters img, #events script,"
+                    + " #deadletters script').length)")).as("no element made from event content").isEqualTo("0");
+        }
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
 }
