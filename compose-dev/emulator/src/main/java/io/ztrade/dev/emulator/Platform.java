@@ -28,8 +28,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,6 +67,7 @@ public class Platform {
     private URI baseUrl;
     private BrokerKey sinkBroker;
     private String orderbookToken;
+    private Path orderbookTokenFile;
     private ServiceRouter services;
     private KafkaEvents kafka;
     private Eventing eventing;
@@ -87,6 +92,7 @@ public class Platform {
                 .or(() -> brokers.keySet().stream().filter(k -> k.name().equals("default")).findFirst())
                 .or(() -> brokers.keySet().stream().findFirst()).orElse(null);
         orderbookToken = config.orderbook().token().filter(t -> !t.isBlank()).orElseGet(Platform::newToken);
+        orderbookTokenFile = writeSecret(root.resolve(".ztrade/orderbook-token"), orderbookToken);
 
         services = router(cfg);
         String bootstrap = cfg.getValue("kafka.bootstrap.servers", String.class);
@@ -187,6 +193,24 @@ public class Platform {
         return cfg.getOptionalValue(key, Integer.class).orElse(8080);
     }
 
+    /**
+     * Writes a secret to a file only its owner can read, so that it never has to be printed: the
+     * banner, the logs and {@code /api} name the file, never the value.
+     */
+    private static Path writeSecret(Path file, String value) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, value + System.lineSeparator());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     private static String newToken() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
@@ -201,7 +225,7 @@ public class Platform {
         lines.add(String.format("  status page     %s/", baseUrl));
         lines.add(String.format("  JSON API        %s/api/events", baseUrl));
         lines.add(String.format("  orderbook API   %s", orderbookUrl().map(URI::toString).orElse("(not running)")));
-        lines.add(String.format("  orderbook token %s", orderbookToken));
+        lines.add(String.format("  orderbook token in %s (owner-only file)", orderbookTokenFile));
         cfg.getOptionalValue("kafka.bootstrap.servers", String.class).ifPresent(v -> lines.add("  kafka           " + v));
         cfg.getOptionalValue("quarkus.datasource.jdbc.url", String.class).ifPresent(v -> lines.add("  postgresql      " + v));
         lines.add(String.format("  manifests       %d resources from %s", topology.manifests().size(), config.manifests()));
@@ -276,6 +300,11 @@ public class Platform {
 
     public String orderbookToken() {
         return orderbookToken;
+    }
+
+    /** The owner-only file that holds {@link #orderbookToken()}. */
+    public Path orderbookTokenFile() {
+        return orderbookTokenFile;
     }
 
     public Optional<URI> orderbookUrl() {

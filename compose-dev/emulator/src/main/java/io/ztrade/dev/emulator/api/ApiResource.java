@@ -46,7 +46,7 @@ public class ApiResource {
     /** Addresses of the platform. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlatformView(boolean ready, String statusPage, String brokerUrl, List<String> brokers, String orderbookUrl,
-            String orderbookToken) {}
+            String orderbookTokenFile) {}
 
     /** A delivery spec, resolved. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -80,7 +80,7 @@ public class ApiResource {
         return new PlatformView(true, base + "/",
                 platform.sinkBroker().map(k -> base + k.path()).orElse(null),
                 platform.eventing().brokers().keySet().stream().map(k -> base + k.path()).toList(),
-                platform.orderbookUrl().map(Object::toString).orElse(null), platform.orderbookToken());
+                platform.orderbookUrl().map(Object::toString).orElse(null), platform.orderbookTokenFile().toString());
     }
 
     @GET

@@ -23,7 +23,10 @@ public class EndToEndPlatform implements QuarkusTestProfile {
                 "ztrade.root", REPO.toString(),
                 "ztrade.serving.enabled", "true",
                 "ztrade.serving.log-dir", Path.of(System.getProperty("user.dir")).resolve("target/serving-logs").toString(),
-                "ztrade.serving.retention", "PT30S");
+                "ztrade.serving.retention", "PT30S",
+                // the platform's own log as a file too, so that tests can read everything a run logged
+                "quarkus.log.file.enabled", "true",
+                "quarkus.log.file.path", Path.of(System.getProperty("user.dir")).resolve("target/e2e-logs/emulator.log").toString());
     }
 
     @Override
