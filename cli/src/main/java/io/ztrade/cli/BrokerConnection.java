@@ -8,8 +8,10 @@ final class BrokerConnection {
 
     static final String DEFAULT_BROKER = "http://localhost:8080/ztrade/default";
 
-    @Option(names = "--broker", paramLabel = "URL", defaultValue = "${env:ZTRADE_BROKER:-" + DEFAULT_BROKER + "}",
-            description = "The broker ingress (POST /<namespace>/<broker>). Default: ${DEFAULT-VALUE}, or $ZTRADE_BROKER.")
+    @Option(names = "--broker", paramLabel = "URL",
+            defaultValue = "${env:ZTRADE_BROKER:-${env:ZTRADE_URL:-" + Connection.DEFAULT_URL + "}/ztrade/default}",
+            description = "The broker ingress (POST /<namespace>/<broker>). Default: ${DEFAULT-VALUE}: $ZTRADE_BROKER,"
+                    + " else $ZTRADE_URL/ztrade/default.")
     URI broker;
 
     PlatformClient client() {
