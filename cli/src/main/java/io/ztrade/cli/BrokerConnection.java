@@ -6,8 +6,6 @@ import picocli.CommandLine.Option;
 /** Where events go: a broker's ingress. The platform's API is read at the same address. */
 final class BrokerConnection {
 
-    static final String DEFAULT_BROKER = "http://localhost:8080/ztrade/default";
-
     @Option(names = "--broker", paramLabel = "URL",
             defaultValue = "${env:ZTRADE_BROKER:-${env:ZTRADE_URL:-" + Connection.DEFAULT_URL + "}/ztrade/default}",
             description = "The broker ingress (POST /<namespace>/<broker>). Default: ${DEFAULT-VALUE}: $ZTRADE_BROKER,"
