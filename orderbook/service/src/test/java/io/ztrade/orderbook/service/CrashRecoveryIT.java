@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -39,8 +40,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a child process against the
- * test JVM's Kafka and PostgreSQL: killed with {@code SIGKILL} in the middle of a stream of orders
- * (no shutdown hook runs, nothing is flushed or snapshotted on the way out), restarted, and compared
+ * test JVM's Kafka and PostgreSQL: killed with {@code SIGKILL} twice in the middle of a stream of
+ * orders (no shutdown hook runs, nothing is flushed or snapshotted on the way out; orders keep
+ * arriving while it is down), restarted each time, and compared
  * with an uninterrupted run of the same records: identical books, identical execution stream (by
  * event id; a re-published event must be identical), nothing lost.
  */
@@ -88,30 +90,44 @@ class CrashRecoveryIT {
         List<OrderRequest> stream = RandomOrders.stream(2024, COMMANDS, SYMBOLS);
 
         try (KafkaTestClient client = new KafkaTestClient(bootstrap)) {
-            int port1 = freePort();
-            Process first = start(port1, "run-1");
-            awaitReady(port1, first);
-
-            // Orders keep flowing while the service is killed: a paced sender in the background.
+            // Orders keep flowing while the service is killed, twice: a paced sender in the background
+            // that waits, at a third and at two thirds of the stream, until the running process has
+            // been killed (so that each kill lands mid-stream, with records still arriving after it).
+            Semaphore killed = new Semaphore(0);
             Thread sender = new Thread(() -> {
                 for (int from = 0; from < COMMANDS; from += 500) {
+                    if (from == COMMANDS / 3 / 500 * 500 || from == 2 * COMMANDS / 3 / 500 * 500) {
+                        killed.acquireUninterruptibly();
+                    }
                     client.sendAll(orders, stream, "cmd", T0, from, Math.min(COMMANDS, from + 500));
                     KafkaTestClient.sleep(60);
                 }
             }, "order-sender");
+
+            int port = freePort();
+            Process running = start(port, "run-1");
+            awaitReady(port, running);
             sender.start();
-
-            await("a snapshot is stored and executions flow", () -> snapshots.latest(orders, 0).isPresent()
-                    && client.endOffsets(executions).values().stream().mapToLong(Long::longValue).sum() > 5_000);
-            long sentAtKill = client.endOffsets(orders).values().stream().mapToLong(Long::longValue).sum();
-            first.destroyForcibly();
-            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(sentAtKill).as("killed in the middle of the stream").isLessThan(COMMANDS);
+            long executionsBefore = 0;
+            for (int kill = 1; kill <= 2; kill++) {
+                long floor = executionsBefore;
+                int third = kill;
+                await("run " + kill + " snapshots and publishes executions", () -> snapshots.latest(orders, 0).isPresent()
+                        && client.endOffsets(orders).values().stream().mapToLong(Long::longValue).sum() >= third * (COMMANDS / 3 / 500 * 500)
+                        && client.endOffsets(executions).values().stream().mapToLong(Long::longValue).sum() > floor + 2_000);
+                executionsBefore = client.endOffsets(executions).values().stream().mapToLong(Long::longValue).sum();
+                long sentAtKill = client.endOffsets(orders).values().stream().mapToLong(Long::longValue).sum();
+                running.destroyForcibly();
+                assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(sentAtKill).as("kill %d lands in the middle of the stream", kill).isLessThan(COMMANDS);
+                killed.release(); // orders arrive while no process runs
+                port = freePort();
+                running = start(port, "run-" + (kill + 1));
+                awaitReady(port, running);
+            }
             sender.join();
-
-            int port2 = freePort();
-            Process second = start(port2, "run-2");
-            awaitReady(port2, second);
+            int port2 = port;
+            Process second = running;
             awaitCommitted(client.endOffsets(orders));
 
             Reference reference = Reference.of(client.records(orders), INSTRUMENTS, PARTITIONS);
@@ -129,14 +145,14 @@ class CrashRecoveryIT {
                         .as("books of partition %d", p).isEqualTo(reference.state(p, INSTRUMENTS, PARTITIONS));
             }
 
-            for (String run : List.of("run-1", "run-2")) {
+            for (String run : List.of("run-1", "run-2", "run-3")) {
                 assertThat(Files.readString(Path.of("target", "crash-recovery-" + run + ".log")))
                         .as("the API token never appears in the log").doesNotContain("crash-test-token");
             }
             List<CloudEvent> published = client.events(executions);
             assertThat(Reference.deduplicated(published)).as("execution stream by event id")
                     .isEqualTo(reference.events());
-            System.out.printf("crash test: %d commands, %d events, %d published again after the kill%n",
+            System.out.printf("crash test: %d commands, killed twice, %d events, %d published again after the kills%n",
                     COMMANDS, reference.events().size(), Reference.duplicates(published));
         }
     }
