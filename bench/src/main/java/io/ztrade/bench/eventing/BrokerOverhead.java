@@ -45,9 +45,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class BrokerOverhead {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     private final Map<String, CompletableFuture<Long>> replies = new ConcurrentHashMap<>();
     private final Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
     private final AtomicLong retries = new AtomicLong();
@@ -61,17 +58,9 @@ public final class BrokerOverhead {
     }
 
     void run(int seconds, int concurrency) throws Exception {
-        Path root = Path.of(System.getProperty("ztrade.root", ".")).toAbsolutePath().normalize();
-        Path jar = root.resolve("compose-dev/emulator/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: ./mvnw -pl compose-dev/emulator package -DskipTests");
-        }
-        Path work = Files.createTempDirectory("ztrade-bench-eventing-");
-        function = server("/", this::function);
-        sink = server("/", this::sink);
-        int port = freePort();
-        Path manifests = Files.createDirectories(work.resolve("manifests"));
-        Files.writeString(manifests.resolve("bench.yaml"), """
+        function = EmulatorProcess.server(this::function);
+        sink = EmulatorProcess.server(this::sink);
+        String manifests = """
                 apiVersion: eventing.knative.dev/v1
                 kind: Broker
                 metadata: {name: default, namespace: ztrade}
@@ -91,22 +80,10 @@ public final class BrokerOverhead {
                   broker: default
                   filter: {attributes: {type: bench.pong}}
                   subscriber: {uri: "http://localhost:%d/"}
-                """.formatted(function.getAddress().getPort(), sink.getAddress().getPort()));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        String extra = System.getProperty("bench.emulator.jvm-args", "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
-        command.addAll(List.of("-Dztrade.infra.data-dir=" + work.resolve("data"), "-Dztrade.manifests=" + manifests,
-                "-Dztrade.serving.enabled=false", "-Dztrade.historical-data.import-on-start=false",
-                "-Dztrade.eventing.log-capacity=1000", "-Dquarkus.log.level=WARN",
-                "-jar", jar.toString(), "up", "--port", String.valueOf(port), "--root", work.toString()));
-        Process emulator = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("emulator.log").toFile()).start();
-        try {
-            awaitReady(emulator, port, work);
+                """.formatted(function.getAddress().getPort(), sink.getAddress().getPort());
+        try (EmulatorProcess emulator = EmulatorProcess.start(manifests, List.of("-Dztrade.eventing.log-capacity=1000"))) {
             URI direct = URI.create("http://localhost:" + function.getAddress().getPort() + "/");
-            URI broker = URI.create("http://localhost:" + port + "/ztrade/default");
+            URI broker = emulator.broker();
 
             System.out.printf("JDK %s, %d CPUs; %d s per measurement after a warm-up, concurrency %d%n",
                     Runtime.version(), Runtime.getRuntime().availableProcessors(), seconds, concurrency);
@@ -135,14 +112,8 @@ public final class BrokerOverhead {
             System.out.printf("added latency, event in to reply delivered (p50 / p95 / p99): %.2f / %.2f / %.2f ms%n",
                     added(roundTrip, directLatency, 50), added(roundTrip, directLatency, 95), added(roundTrip, directLatency, 99));
         } finally {
-            emulator.destroy();
-            if (!emulator.waitFor(60, TimeUnit.SECONDS)) {
-                emulator.descendants().forEach(ProcessHandle::destroyForcibly);
-                emulator.destroyForcibly();
-            }
             function.stop(0);
             sink.stop(0);
-            deleteTree(work);
         }
     }
 
@@ -177,14 +148,6 @@ public final class BrokerOverhead {
         }
     }
 
-    private static HttpServer server(String path, com.sun.net.httpserver.HttpHandler handler) throws IOException {
-        HttpServer s = HttpServer.create(new InetSocketAddress("localhost", 0), 512);
-        s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        s.createContext(path, handler);
-        s.start();
-        return s;
-    }
-
     /** One event: returns when the reply is in (directly: the response; through the broker: at the sink). */
     private long call(URI target, boolean viaBroker, String id) throws Exception {
         CompletableFuture<Long> reply = null;
@@ -198,11 +161,11 @@ public final class BrokerOverhead {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"AAPL\",\"n\":1}")).build();
         HttpResponse<byte[]> response;
         try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = EmulatorProcess.HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             // a pooled keep-alive connection the server had just closed: once more on a fresh one
             retries.incrementAndGet();
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = EmulatorProcess.HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
         }
         int expected = viaBroker ? 202 : 200;
         if (response.statusCode() != expected) {
@@ -272,42 +235,5 @@ public final class BrokerOverhead {
 
     private static double added(Histogram path, Histogram direct, double percentile) {
         return (path.getValueAtPercentile(percentile) - direct.getValueAtPercentile(percentile)) / 1000.0;
-    }
-
-    private static void awaitReady(Process p, int port, Path work) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                List<String> log = Files.readAllLines(work.resolve("emulator.log"));
-                throw new IllegalStateException("the emulator exited:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 30), log.size())));
-            }
-            try {
-                String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/platform")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                if (body.contains("\"ready\":true")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the emulator did not start within 120 s");
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder
-        }
     }
 }
