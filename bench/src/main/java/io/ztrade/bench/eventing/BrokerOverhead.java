@@ -60,27 +60,9 @@ public final class BrokerOverhead {
     void run(int seconds, int concurrency) throws Exception {
         function = EmulatorProcess.server(this::function);
         sink = EmulatorProcess.server(this::sink);
-        String manifests = """
-                apiVersion: eventing.knative.dev/v1
-                kind: Broker
-                metadata: {name: default, namespace: ztrade}
-                ---
-                apiVersion: eventing.knative.dev/v1
-                kind: Trigger
-                metadata: {name: function-bench-ping, namespace: ztrade}
-                spec:
-                  broker: default
-                  filter: {attributes: {type: bench.ping}}
-                  subscriber: {uri: "http://localhost:%d/"}
-                ---
-                apiVersion: eventing.knative.dev/v1
-                kind: Trigger
-                metadata: {name: sink-bench-pong, namespace: ztrade}
-                spec:
-                  broker: default
-                  filter: {attributes: {type: bench.pong}}
-                  subscriber: {uri: "http://localhost:%d/"}
-                """.formatted(function.getAddress().getPort(), sink.getAddress().getPort());
+        String manifests = EmulatorProcess.manifests(
+                EmulatorProcess.trigger("function-bench-ping", "bench.ping", "http://localhost:" + function.getAddress().getPort() + "/", ""),
+                EmulatorProcess.trigger("sink-bench-pong", "bench.pong", "http://localhost:" + sink.getAddress().getPort() + "/", ""));
         try (EmulatorProcess emulator = EmulatorProcess.start(manifests, List.of("-Dztrade.eventing.log-capacity=1000"))) {
             URI direct = URI.create("http://localhost:" + function.getAddress().getPort() + "/");
             URI broker = emulator.broker();

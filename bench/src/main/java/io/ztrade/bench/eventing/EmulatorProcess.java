@@ -74,6 +74,33 @@ final class EmulatorProcess implements AutoCloseable {
         return emulator;
     }
 
+    /** Manifests: the broker {@code ztrade/default} and the given Triggers. */
+    static String manifests(String... triggers) {
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: eventing.knative.dev/v1
+                kind: Broker
+                metadata: {name: default, namespace: ztrade}
+                """);
+        for (String trigger : triggers) {
+            yaml.append("---\n").append(trigger);
+        }
+        return yaml.toString();
+    }
+
+    /** A Trigger of {@code ztrade/default} on one event type; {@code delivery} is YAML or empty. */
+    static String trigger(String name, String type, String subscriber, String delivery) {
+        String yaml = """
+                apiVersion: eventing.knative.dev/v1
+                kind: Trigger
+                metadata: {name: %s, namespace: ztrade}
+                spec:
+                  broker: default
+                  filter: {attributes: {type: %s}}
+                  subscriber: {uri: "%s"}
+                """.formatted(name, type, subscriber);
+        return delivery.isEmpty() ? yaml : yaml + "  delivery:\n" + delivery.strip().indent(4);
+    }
+
     URI broker() {
         return URI.create("http://localhost:" + port + "/ztrade/default");
     }

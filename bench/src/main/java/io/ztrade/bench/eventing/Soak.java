@@ -54,6 +54,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <pre>{@code
  * ./mvnw -B -q -pl compose-dev/emulator -am package -DskipTests && ./mvnw -B -q -pl bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar io.ztrade.bench.eventing.Soak [seconds=240] [rate=200] [fail%=10] [poison%=1]
+ * (seconds = 0: the back-pressure phase only)
  * }</pre>
  */
 public final class Soak {
@@ -68,6 +69,7 @@ public final class Soak {
     private final Map<String, String> deadLetters = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(4);
     private final AtomicLong slowDone = new AtomicLong();
+    private final Set<String> slowSeen = ConcurrentHashMap.newKeySet();
 
     private Soak(int failPercent, int poisonPercent) {
         this.failPercent = failPercent;
@@ -86,50 +88,27 @@ public final class Soak {
         HttpServer function = EmulatorProcess.server(this::function);
         HttpServer slow = EmulatorProcess.server(this::slowFunction);
         HttpServer sink = EmulatorProcess.server(this::sink);
-        String manifests = """
-                apiVersion: eventing.knative.dev/v1
-                kind: Broker
-                metadata: {name: default, namespace: ztrade}
-                ---
-                apiVersion: eventing.knative.dev/v1
-                kind: Trigger
-                metadata: {name: function-soak-ping, namespace: ztrade}
-                spec:
-                  broker: default
-                  filter: {attributes: {type: soak.ping}}
-                  subscriber: {uri: "http://localhost:%1$d/"}
-                  delivery:
-                    retry: 3
-                    backoffPolicy: linear
-                    backoffDelay: PT0.2S
-                    timeout: PT10S
-                    deadLetterSink: {uri: "http://localhost:%3$d/dead"}
-                ---
-                apiVersion: eventing.knative.dev/v1
-                kind: Trigger
-                metadata: {name: sink-soak-pong, namespace: ztrade}
-                spec:
-                  broker: default
-                  filter: {attributes: {type: soak.pong}}
-                  subscriber: {uri: "http://localhost:%3$d/pong"}
-                ---
-                apiVersion: eventing.knative.dev/v1
-                kind: Trigger
-                metadata: {name: slow-bp-ping, namespace: ztrade}
-                spec:
-                  broker: default
-                  filter: {attributes: {type: bp.ping}}
-                  subscriber: {uri: "http://localhost:%2$d/"}
-                  delivery:
-                    retry: 10
-                    backoffPolicy: exponential
-                    backoffDelay: PT0.5S
-                    timeout: PT60S
-                """.formatted(function.getAddress().getPort(), slow.getAddress().getPort(), sink.getAddress().getPort());
+        String fn = "http://localhost:" + function.getAddress().getPort() + "/";
+        String out = "http://localhost:" + sink.getAddress().getPort();
+        String manifests = EmulatorProcess.manifests(
+                EmulatorProcess.trigger("function-soak-ping", "soak.ping", fn, """
+                        retry: 3
+                        backoffPolicy: linear
+                        backoffDelay: PT0.2S
+                        timeout: PT10S
+                        deadLetterSink: {uri: "%s/dead"}""".formatted(out)),
+                EmulatorProcess.trigger("sink-soak-pong", "soak.pong", out + "/pong", ""),
+                EmulatorProcess.trigger("slow-bp-ping", "bp.ping", "http://localhost:" + slow.getAddress().getPort() + "/", """
+                        retry: 10
+                        backoffPolicy: exponential
+                        backoffDelay: PT0.5S
+                        timeout: PT60S"""));
         try (EmulatorProcess emulator = EmulatorProcess.start(manifests, List.of())) {
             System.out.printf("JDK %s, %d CPUs; soak %d s at %d events/s, %d%% fail once, %d%% poison%n",
                     Runtime.version(), Runtime.getRuntime().availableProcessors(), seconds, rate, failPercent, poisonPercent);
-            soak(emulator, seconds, rate);
+            if (seconds > 0) {
+                soak(emulator, seconds, rate);
+            }
             backPressure(emulator);
         } finally {
             function.stop(0);
@@ -260,6 +239,7 @@ public final class Soak {
     private void slowFunction(HttpExchange ex) throws IOException {
         try (ex) {
             ex.getRequestBody().readAllBytes();
+            String id = ex.getRequestHeaders().getFirst("ce-id");
             slots.acquireUninterruptibly();
             try {
                 Thread.sleep(40);
@@ -269,6 +249,7 @@ public final class Soak {
                 slots.release();
             }
             slowDone.incrementAndGet();
+            slowSeen.add(id);
             ex.sendResponseHeaders(202, -1);
         }
     }
@@ -319,12 +300,15 @@ public final class Soak {
             if (t % 10 == 0) {
                 System.out.printf("| %d | %d | %d | %d | %d |%n", t, load.accepted.size(), delivered.getAsLong(), backlog, rss);
             }
-            if (t >= seconds && backlog <= 0 || t > seconds + 600) {
+            if (t >= seconds && load.accepted.stream().allMatch(slowSeen::contains) || t > seconds + 600) {
                 break;
             }
         }
         double total = (System.nanoTime() - start) / 1e9;
+        long missing = load.accepted.stream().filter(id -> !slowSeen.contains(id)).count();
         System.out.println();
+        System.out.printf("accepted %d, delivered %d distinct (%d deliveries), missing %d%n", load.accepted.size(),
+                load.accepted.stream().filter(slowSeen::contains).count(), delivered.getAsLong(), missing);
         System.out.printf("accepted %d (refused %d) at %.0f/s while the function delivered %.0f/s; peak backlog %d events,"
                         + " held in Kafka; all delivered %.0f s after the burst ended; emulator RSS max %d MiB%n",
                 load.accepted.size(), load.refused.get(), load.accepted.size() / (double) seconds,
