@@ -46,6 +46,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<TopicPartition, Long> read = new HashMap<>();
     /** Records handed over by the process that wrote them, before the consumer read them. Guarded by {@code this}. */
     private final Map<TopicPartition, Map<Long, CompletableFuture<Void>>> early = new HashMap<>();
+    /** Hand-overs the consumer has not claimed yet, across partitions. Guarded by {@code this}. */
+    private int earlyCount;
     private final Thread thread;
     private long lastCommit;
     private volatile boolean running = true;
@@ -201,15 +203,18 @@ public final class Dispatcher implements AutoCloseable {
      * Hands over a record this process has just written, so that its handling starts at once
      * instead of after the consumer fetched it. The consumer still reads the record and counts it
      * (its offset is committed only when the handling ended); if the consumer read it first, the
-     * record is handled by the consumer and this returns {@code false}.
+     * record is handled by the consumer and this returns {@code false}. It is {@code false} too
+     * when {@code maxInFlight} records are already being handled: then the record waits in Kafka
+     * until the consumer reads it, so that a backlog never builds up in memory.
      */
     public boolean handOver(TopicPartition tp, long offset, java.util.concurrent.Callable<?> handling) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         synchronized (this) {
-            if (!running || offset < read.getOrDefault(tp, 0L)) {
+            if (!running || offset < read.getOrDefault(tp, 0L) || earlyCount + offsets.inFlight() >= maxInFlight) {
                 return false;
             }
             early.computeIfAbsent(tp, k -> new HashMap<>()).put(offset, done);
+            earlyCount++;
         }
         try {
             workers.execute(() -> {
@@ -234,7 +239,11 @@ public final class Dispatcher implements AutoCloseable {
     private synchronized CompletableFuture<Void> claim(TopicPartition tp, long offset) {
         read.merge(tp, offset + 1, Math::max);
         Map<Long, CompletableFuture<Void>> handed = early.get(tp);
-        return handed == null ? null : handed.remove(offset);
+        CompletableFuture<Void> done = handed == null ? null : handed.remove(offset);
+        if (done != null) {
+            earlyCount--;
+        }
+        return done;
     }
 
     /** Records read and not finished. */
