@@ -86,15 +86,21 @@ public class BarCache {
                 ps.setInt(3, config.cacheBars());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        bars.add(new CachedBar(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2).stripTrailingZeros(),
-                                rs.getBigDecimal(3).stripTrailingZeros(), rs.getBigDecimal(4).stripTrailingZeros(),
-                                rs.getBigDecimal(5).stripTrailingZeros(), rs.getBigDecimal(6).stripTrailingZeros()));
+                        bars.add(new CachedBar(rs.getTimestamp(1).toInstant(), plain(rs.getBigDecimal(2)),
+                                plain(rs.getBigDecimal(3)), plain(rs.getBigDecimal(4)),
+                                plain(rs.getBigDecimal(5)), plain(rs.getBigDecimal(6))));
                     }
                 }
             }
         });
         Collections.reverse(bars);
         return new CachedBars(symbol, timeframe, List.copyOf(bars));
+    }
+
+    /** Without trailing zeros, never in exponent form (the value reads back from JSON as it was). */
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     /** The newest bar, if any. */
