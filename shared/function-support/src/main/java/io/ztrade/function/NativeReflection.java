@@ -30,7 +30,7 @@ import io.ztrade.events.payload.TradingTick;
     BacktestRequest.class, BacktestCompleted.class, BacktestFailed.class, BacktestMetrics.class,
     SweepRequest.class, SweepCompleted.class, SweepResult.class,
     MarketDataFetchRequested.class, MarketDataUpdated.class, SentimentFetchRequested.class, SentimentScored.class,
-    MarketDataFetchFailed.class, SentimentFetchFailed.class,
+    MarketDataFetchFailed.class, SentimentFetchFailed.class, SentimentScored.SourceScore.class,
     TradingTick.class, SignalGenerated.class,
     OrderRequest.class, OrderAccepted.class, OrderFilled.class, OrderRejected.class, OrderCancelled.class
 })
