@@ -49,7 +49,7 @@ public final class EdgarSource implements SentimentSource {
             return List.of();
         }
         String padded = "0".repeat(Math.max(0, 10 - cik.length())) + cik;
-        JsonNode recent = http.get(name(), base.resolve("/submissions/CIK" + padded + ".json")).path("filings").path("recent");
+        JsonNode recent = http.get(name(), JsonHttp.at(base, "/submissions/CIK" + padded + ".json")).path("filings").path("recent");
         JsonNode acc = recent.path("accessionNumber");
         JsonNode form = recent.path("form");
         JsonNode date = recent.path("filingDate");

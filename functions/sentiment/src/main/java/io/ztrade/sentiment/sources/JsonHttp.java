@@ -89,6 +89,12 @@ public final class JsonHttp {
         lastRequest = System.nanoTime();
     }
 
+    /** {@code path} below {@code base}, keeping the base's own path (a fixture server under /fixtures). */
+    static URI at(URI base, String path) {
+        String b = base.toString();
+        return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
+    }
+
     static String text(JsonNode n, String field, String where) {
         JsonNode v = n.path(field);
         if (!v.isTextual()) {

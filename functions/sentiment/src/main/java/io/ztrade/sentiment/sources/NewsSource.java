@@ -46,7 +46,7 @@ public final class NewsSource implements SentimentSource {
         for (int page = 0; page < maxPages; page++) {
             String q = "symbols=" + enc(symbol) + "&start=" + enc(since.toString()) + "&limit=" + limit + "&include_content=false"
                     + (token == null ? "" : "&page_token=" + enc(token));
-            JsonNode root = http.get(name(), base.resolve("/v1beta1/news?" + q));
+            JsonNode root = http.get(name(), JsonHttp.at(base, "/v1beta1/news?" + q));
             JsonNode news = root.path("news");
             if (!news.isArray()) {
                 throw new SourceException("news: answer has no news array");

@@ -45,7 +45,7 @@ public final class RedditSource implements SentimentSource {
         Pattern mention = mention(instrument);
         List<Item> items = new ArrayList<>();
         for (String sub : subreddits) {
-            JsonNode root = http.get(name(), base.resolve("/r/" + sub + "/new.json?limit=100"));
+            JsonNode root = http.get(name(), JsonHttp.at(base, "/r/" + sub + "/new.json?limit=100"));
             JsonNode children = root.path("data").path("children");
             if (!children.isArray()) {
                 throw new SourceException("reddit: r/" + sub + " answer is not a Listing (data.children missing)");

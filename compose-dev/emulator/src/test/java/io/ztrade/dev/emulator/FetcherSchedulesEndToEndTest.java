@@ -19,14 +19,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The market-data schedules on the platform as {@code ./ztrade up} runs it: a PingSource of the
+ * The fetchers' schedules on the platform as {@code ./ztrade up} runs it: a PingSource of the
  * repository's manifests fires, its ping goes through the broker and the Trigger
- * {@code market-data-ping} to the market-data function (scaled from zero, replaying the shipped
- * data), and the function's replies come back into the broker; the bars are in PostgreSQL.
+ * {@code market-data-ping} (or {@code sentiment-ping}) to the function (scaled from zero, replaying
+ * the shipped data, or reading the emulator's source fixtures), and the function's replies come back
+ * into the broker; bars and scores are in PostgreSQL.
  */
 @QuarkusTest
 @TestProfile(FetchersPlatform.class)
-class MarketDataScheduleEndToEndTest {
+class FetcherSchedulesEndToEndTest {
 
     @Inject
     Platform platform;
@@ -52,6 +53,21 @@ class MarketDataScheduleEndToEndTest {
         assertThat(e.getList("event.deliveries.trigger")).contains("market-data-ping");
         assertThat(bars.count("ETH-USD", Timeframe.MIN_5)).isGreaterThan(0);
         assertThat(bars.count("BTC-USD", Timeframe.MIN_5)).isGreaterThan(0);
+    }
+
+    @Test
+    void aSentimentPingScoresEverySymbolFromTheFixturesWithoutKeys() throws Exception {
+        PingSources.Ping ping = platform.pings().find("ztrade/sentiment").orElseThrow();
+        assertThat(platform.pings().fire(ping).delivered()).isTrue();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> given()
+                .queryParam("type", "io.ztrade.sentiment.scored").get("/api/events").then().extract().jsonPath()
+                .getList("events.data.symbol").containsAll(List.of("AAPL", "BTC-USD", "ETH-USD")));
+        JsonPath scored = given().queryParam("type", "io.ztrade.sentiment.scored").get("/api/events").then().extract().jsonPath();
+        List<Map<String, Object>> aapl = scored.<Map<String, Object>>getList("events.data").stream()
+                .filter(d -> "AAPL".equals(d.get("symbol"))).toList();
+        Map<String, Object> last = aapl.get(aapl.size() - 1);
+        assertThat((List<?>) last.get("missingSources")).as("every source answered from the fixtures").isEmpty();
+        assertThat(((Number) last.get("itemCount")).intValue()).isGreaterThan(0);
     }
 
     @Test
