@@ -63,7 +63,7 @@ class MarketDataFunctionTest {
                 .body("stored", greaterThan(90));
         assertThat(bars.count("ETH-USD", Timeframe.MIN_15)).isBetween(99L, 100L);
         assertThat(bars.count("AAPL", Timeframe.MIN_15)).isBetween(99L, 100L);
-        assertThat(RecordingSink.RECEIVED).anySatisfy(e -> {
+        assertThat(RecordingSink.received()).anySatisfy(e -> {
             assertThat(e.getType()).isEqualTo(EventTypes.MARKETDATA_UPDATED);
             assertThat(e.getSubject()).isEqualTo("AAPL");
         });

@@ -1,48 +1,29 @@
 package io.ztrade.marketdata;
 
-import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.ztrade.events.http.CloudEventHttp;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.HashMap;
+import io.ztrade.testtools.RecordingHttpSink;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The function's K_SINK in tests: a local HTTP server that records every CloudEvent it takes (202). */
+/** The function's K_SINK in tests: records every CloudEvent it takes. */
 public class RecordingSink implements QuarkusTestResourceLifecycleManager {
 
-    static final List<CloudEvent> RECEIVED = new CopyOnWriteArrayList<>();
-    private HttpServer server;
+    static RecordingHttpSink sink;
+
+    static List<CloudEvent> received() {
+        return sink.requests().stream().map(r -> CloudEventHttp.read(r.headers(), r.body())).toList();
+    }
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        ClassLoader application = RecordingSink.class.getClassLoader();
-        server.createContext("/", exchange -> {
-            Thread.currentThread().setContextClassLoader(application);
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            Map<String, String> headers = new HashMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-            RECEIVED.add(CloudEventHttp.read(headers, body));
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        server.start();
-        return Map.of("ztrade.function.sink.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        sink = RecordingHttpSink.start(RecordingSink.class.getClassLoader());
+        return Map.of("ztrade.function.sink.url", sink.url().toString());
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
+        sink.close();
     }
 }

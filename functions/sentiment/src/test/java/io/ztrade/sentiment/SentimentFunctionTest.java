@@ -188,10 +188,10 @@ class SentimentFunctionTest {
 
     @Test
     void shouldReplyPerSymbolAndRunAPing() {
-        RecordingSink.SUBJECTS.clear();
+        int before = RecordingSink.subjects().size();
         post("dev.knative.sources.ping", "{\"symbols\":[\"AAPL\",\"BTC-USD\"]}").then().statusCode(200)
                 .header("ce-type", EventTypes.SENTIMENT_SCORED).body("symbol", org.hamcrest.Matchers.equalTo("BTC-USD"));
-        assertThat(RecordingSink.SUBJECTS).contains("AAPL");
+        assertThat(RecordingSink.subjects().subList(before, RecordingSink.subjects().size())).contains("AAPL");
     }
 
     @Test
