@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Ztrade.Version.class,
         description = "Runs the Ztrade platform locally and talks to it.",
         subcommands = {UpCommand.class, EmitCommand.class, BacktestCommand.class, JobsCommand.class, EventsCommand.class,
+                FetchCommand.class, SentimentCommand.class,
                 HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong arguments, 3 Ztrade not running."})
 public final class Ztrade implements Runnable {

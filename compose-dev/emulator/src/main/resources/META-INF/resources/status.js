@@ -63,6 +63,16 @@ async function loadTopology() {
   fill("sources", rows);
 }
 
+async function loadMarket() {
+  const m = await get("/api/market");
+  fill("market-bars", m.bars.map(b => `<tr data-bar="${esc(b.symbol + "/" + b.timeframe)}"><td><b>${esc(b.symbol)}</b></td>
+    <td>${esc(b.timeframe)}</td><td>${esc(new Date(b.time).toLocaleString())}</td><td>${esc(String(b.close))}</td>
+    <td class="small">${esc(b.source)}</td></tr>`));
+  fill("market-sentiment", m.sentiment.map(s => `<tr data-sentiment="${esc(s.symbol)}"><td><b>${esc(s.symbol)}</b></td>
+    <td>${s.score.toFixed(2)}</td><td>${s.confidence.toFixed(2)}</td><td>${s.items}</td>
+    <td>${esc(new Date(s.asOf).toLocaleString())}</td><td class="small">${esc(s.missingSources.join(", ") || "-")}</td></tr>`));
+}
+
 async function loadServices() {
   const services = await get("/api/services");
   fill("services", services.map(s => {
@@ -154,4 +164,5 @@ every(1000, loadEvents);
 every(1000, loadServices);
 every(2000, loadDeadLetters);
 every(3000, loadJobs);
+every(5000, loadMarket);
 setInterval(() => document.getElementById("live").classList.toggle("stale", Date.now() - state.lastOk > 5000), 1000);

@@ -20,10 +20,12 @@ import io.ztrade.function.JobOutcome;
 import io.ztrade.persistence.BacktestRunEntity;
 import io.ztrade.persistence.BacktestTradeEntity;
 import io.ztrade.persistence.MarketBarRepository;
+import io.ztrade.persistence.SentimentHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +40,17 @@ import java.util.stream.Collectors;
 public class BacktestService {
 
     private final MarketBarRepository bars;
+    private final SentimentHistory sentiment;
     private final SweepService sweeps;
     private final BacktestConfigMapping config;
     private final BacktestEngine engine = new BacktestEngine();
+    /** A stored score counts for a bar if it was at most this old at the bar's close (the fetcher runs every 15 minutes). */
+    static final Duration SENTIMENT_MAX_AGE = Duration.ofHours(24);
 
-    public BacktestService(MarketBarRepository bars, SweepService sweeps, BacktestConfigMapping config) {
+    public BacktestService(MarketBarRepository bars, SentimentHistory sentiment, SweepService sweeps,
+            BacktestConfigMapping config) {
         this.bars = bars;
+        this.sentiment = sentiment;
         this.sweeps = sweeps;
         this.config = config;
     }
@@ -58,6 +65,8 @@ public class BacktestService {
         }
         Timeframe timeframe = Timeframe.fromId(request.timeframe());
         BarSeries series = bars.load(instrument, timeframe, request.from(), request.to());
+        // the stored sentiment history (sentiment fetcher); bars with none keep NaN (see ztrade-combined)
+        sentiment.fill(series, SENTIMENT_MAX_AGE);
         if (series.isEmpty()) {
             return failed(request, BacktestFailed.NO_BARS, "no " + timeframe + " bars of " + instrument.symbol()
                     + " from " + request.from() + " to " + request.to());

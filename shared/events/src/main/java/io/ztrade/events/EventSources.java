@@ -6,6 +6,12 @@ public final class EventSources {
     /** Replies and fan-out of the backtest function. */
     public static final String BACKTEST_FUNCTION = "/ztrade/functions/backtest";
 
+    /** Replies of the market-data fetcher. */
+    public static final String MARKETDATA_FUNCTION = "/ztrade/functions/market-data";
+
+    /** Replies of the sentiment fetcher. */
+    public static final String SENTIMENT_FUNCTION = "/ztrade/functions/sentiment";
+
     /** Events emitted by the {@code ztrade} command line. */
     public static final String CLI = "/ztrade/cli";
 

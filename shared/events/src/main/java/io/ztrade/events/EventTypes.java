@@ -23,10 +23,14 @@ public final class EventTypes {
     public static final String MARKETDATA_FETCH_REQUESTED = PREFIX + "marketdata.fetch.requested";
     /** The market-data fetcher stored new bars. */
     public static final String MARKETDATA_UPDATED = PREFIX + "marketdata.updated";
+    /** Reply of the market-data fetcher: the fetch could not run (bad request, provider gave up); nothing was stored. */
+    public static final String MARKETDATA_FETCH_FAILED = PREFIX + "marketdata.fetch.failed";
     /** Scheduled (PingSource): fetch and score news sentiment. Consumed by the sentiment fetcher. */
     public static final String SENTIMENT_FETCH_REQUESTED = PREFIX + "sentiment.fetch.requested";
     /** The sentiment fetcher scored a symbol. */
     public static final String SENTIMENT_SCORED = PREFIX + "sentiment.scored";
+    /** Reply of the sentiment fetcher: the request could not run (bad request); nothing was stored. */
+    public static final String SENTIMENT_FETCH_FAILED = PREFIX + "sentiment.fetch.failed";
 
     /** Scheduled (PingSource): run every due trading agent once. Consumed by the trading loop. */
     public static final String TRADING_TICK = PREFIX + "trading.tick";

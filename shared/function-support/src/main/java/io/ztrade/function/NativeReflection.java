@@ -5,6 +5,7 @@ import io.ztrade.events.payload.BacktestCompleted;
 import io.ztrade.events.payload.BacktestFailed;
 import io.ztrade.events.payload.BacktestMetrics;
 import io.ztrade.events.payload.BacktestRequest;
+import io.ztrade.events.payload.MarketDataFetchFailed;
 import io.ztrade.events.payload.MarketDataFetchRequested;
 import io.ztrade.events.payload.MarketDataUpdated;
 import io.ztrade.events.payload.OrderAccepted;
@@ -12,6 +13,7 @@ import io.ztrade.events.payload.OrderCancelled;
 import io.ztrade.events.payload.OrderFilled;
 import io.ztrade.events.payload.OrderRejected;
 import io.ztrade.events.payload.OrderRequest;
+import io.ztrade.events.payload.SentimentFetchFailed;
 import io.ztrade.events.payload.SentimentFetchRequested;
 import io.ztrade.events.payload.SentimentScored;
 import io.ztrade.events.payload.SignalGenerated;
@@ -28,6 +30,7 @@ import io.ztrade.events.payload.TradingTick;
     BacktestRequest.class, BacktestCompleted.class, BacktestFailed.class, BacktestMetrics.class,
     SweepRequest.class, SweepCompleted.class, SweepResult.class,
     MarketDataFetchRequested.class, MarketDataUpdated.class, SentimentFetchRequested.class, SentimentScored.class,
+    MarketDataFetchFailed.class, SentimentFetchFailed.class, SentimentScored.SourceScore.class,
     TradingTick.class, SignalGenerated.class,
     OrderRequest.class, OrderAccepted.class, OrderFilled.class, OrderRejected.class, OrderCancelled.class
 })

@@ -176,6 +176,13 @@ public class Platform {
                 env.put("ZTRADE_REDIS_HOSTS", v);
             });
             env.put("ZTRADE_ORDERBOOK_TOKEN", orderbookToken);
+            if (System.getenv("ALPACA_API_KEY_ID") == null) {
+                // no provider keys: the sentiment fetcher reads the emulator's fixtures (api/FixturesResource)
+                String fixtures = baseUrl.resolve("/fixtures").toString();
+                env.put("ZTRADE_NEWS_URL", fixtures);
+                env.put("ZTRADE_REDDIT_URL", fixtures);
+                env.put("ZTRADE_SEC_URL", fixtures);
+            }
             URI sink = sinkBroker == null ? null : baseUrl.resolve(sinkBroker.path());
             Path logDir = config.serving().logDir().map(root::resolve).orElse(root.resolve(".ztrade/logs"));
             local = new LocalServingRouter(LocalServing.start(new ServingConfig(root, env, sink, logDir, config.serving().retention()),

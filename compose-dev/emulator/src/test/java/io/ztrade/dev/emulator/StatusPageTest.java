@@ -53,6 +53,32 @@ class StatusPageTest {
         }
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void showsTheLatestBarAndSentimentPerSymbolAndTheNextRunOfEachSchedule() throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("insert into market_bar (symbol, timeframe, bar_time, open, high, low, close, volume, source) values"
+                    + " ('ETH-USD', '15Min', '2031-02-03T10:15:00Z', 10, 12, 9, 11.5, 3, 'replay'),"
+                    + " ('ETH-USD', '15Min', '2031-02-03T10:00:00Z', 10, 12, 9, 10.25, 3, 'replay') on conflict do nothing");
+            s.executeUpdate("insert into sentiment_score (symbol, as_of, score, confidence, agreement, item_count, breakdown,"
+                    + " missing_sources) values ('ETH-USD', '2031-02-03T10:15:00Z', 0.4321, 0.65, 1, 7, '[]', '{reddit}')"
+                    + " on conflict do nothing");
+        }
+        try (HeadlessChromium browser = HeadlessChromium.launch()) {
+            browser.navigate(page.toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.eval(
+                    "(() => { const r = document.querySelector('#market-sentiment tr[data-sentiment=\"ETH-USD\"]'); return r && r.textContent; })()")
+                    != null);
+            assertThat(browser.eval("document.querySelector('#market-bars tr[data-bar=\"ETH-USD/15Min\"]').textContent"))
+                    .contains("ETH-USD").contains("15Min").contains("11.5").contains("replay");
+            assertThat(browser.eval("document.querySelector('#market-sentiment tr[data-sentiment=\"ETH-USD\"]').textContent"))
+                    .contains("0.43").contains("0.65").contains("7").contains("reddit");
+            assertThat(browser.eval("document.querySelector('#sources').textContent")).contains("next ");
+        }
+    }
+
     @Test
     void showsDeadLettersWithTheirErrorExtensions() throws Exception {
         behave("/rejecting", "400:symbol: unknown symbol 'XYZ'");
