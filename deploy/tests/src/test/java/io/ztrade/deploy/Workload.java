@@ -15,7 +15,8 @@ import java.util.Map;
 record Workload(HasMetadata owner, Map<String, String> labels, Map<String, String> annotations, PodSpec pod) {
 
     String name() {
-        return owner.getKind() + " " + owner.getMetadata().getName();
+        String kind = owner instanceof io.fabric8.knative.serving.v1.Service ? "Knative Service" : owner.getKind();
+        return kind + " " + owner.getMetadata().getName();
     }
 
     static List<Workload> of(List<StrictManifests.Resource> resources) {
