@@ -21,6 +21,9 @@ final class Metrics {
 
     private static final Pattern METER = Pattern.compile(
             "\\b(Counter|Timer|Gauge|DistributionSummary|LongTaskTimer|FunctionCounter)\\s*\\.\\s*builder\\(\\s*\"([a-z0-9_.]+)\"");
+    /** {@code registry.counter("a.b", ...)} and the like, and a class's own {@code gauge("a.b", ...)} helper. */
+    private static final Pattern SHORTHAND = Pattern.compile(
+            "(?:\\.|\\b)(counter|timer|summary|gauge)\\(\\s*\"([a-z0-9_]+\\.[a-z0-9_.]+)\"");
     /** Families other components export: Prometheus, CloudNativePG, the Kafka JMX rules of infra/kafka, JVM and HTTP built-ins of Quarkus. */
     static final List<String> EXTERNAL_PREFIXES = List.of("cnpg_", "kafka_server_", "kafka_controller_", "jvm_", "process_",
             "http_server_requests_seconds", "system_");
@@ -37,32 +40,47 @@ final class Metrics {
         try (Stream<Path> files = Files.walk(Repository.ROOT)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")
                     && !p.toString().contains("/target/")).toList()) {
-                Matcher m = METER.matcher(Files.readString(f));
+                String source = Files.readString(f);
+                Matcher s = SHORTHAND.matcher(source);
+                while (s.find()) {
+                    add(out, switch (s.group(1)) {
+                        case "counter" -> "Counter";
+                        case "timer" -> "Timer";
+                        case "summary" -> "DistributionSummary";
+                        default -> "Gauge";
+                    }, s.group(2));
+                }
+                Matcher m = METER.matcher(source);
                 while (m.find()) {
-                    String base = m.group(2).replace('.', '_');
-                    switch (m.group(1)) {
-                        case "Counter", "FunctionCounter" -> out.add(base + "_total");
-                        case "Timer", "LongTaskTimer" -> {
-                            for (String s : List.of("_seconds", "_seconds_count", "_seconds_sum", "_seconds_max", "_seconds_bucket",
-                                    "_seconds_active_count", "_seconds_duration_sum")) {
-                                out.add(base + s);
-                            }
-                        }
-                        case "DistributionSummary" -> {
-                            for (String unit : List.of("", "_bytes")) {
-                                for (String s : List.of("", "_count", "_sum", "_max", "_bucket")) {
-                                    out.add(base + unit + s);
-                                }
-                            }
-                        }
-                        default -> out.add(base);
-                    }
+                    add(out, m.group(1), m.group(2));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The series names Micrometer's Prometheus registry gives a meter of {@code type} named {@code name}. */
+    private static void add(Set<String> out, String type, String name) {
+        String base = name.replace('.', '_');
+        switch (type) {
+            case "Counter", "FunctionCounter" -> out.add(base + "_total");
+            case "Timer", "LongTaskTimer" -> {
+                for (String s : List.of("_seconds", "_seconds_count", "_seconds_sum", "_seconds_max", "_seconds_bucket",
+                        "_seconds_active_count", "_seconds_duration_sum")) {
+                    out.add(base + s);
+                }
+            }
+            case "DistributionSummary" -> {
+                for (String unit : List.of("", "_bytes")) {
+                    for (String s : List.of("", "_count", "_sum", "_max", "_bucket")) {
+                        out.add(base + unit + s);
+                    }
+                }
+            }
+            default -> out.add(base);
+        }
     }
 
     static boolean isExported(String metric, Set<String> exported) {

@@ -180,19 +180,17 @@ final class Rules {
                     ints.put(key, Integer.parseInt(v));
                 }
             }
-            if (ints.size() == 3) {
-                int min = ints.get("min-scale");
-                int max = ints.get("max-scale");
-                int initial = ints.get("initial-scale");
-                if (max < 1) {
-                    out.add(where + ": max-scale must bound the replicas (at least 1; 0 means unbounded)");
-                }
-                if (min > max) {
-                    out.add(where + ": min-scale " + min + " exceeds max-scale " + max);
-                }
-                if (initial < 1 || initial > max || initial < min) {
-                    out.add(where + ": initial-scale " + initial + " must be between max(1, min-scale) and max-scale");
-                }
+            Integer min = ints.get("min-scale");
+            Integer max = ints.get("max-scale");
+            Integer initial = ints.get("initial-scale");
+            if (max != null && max < 1) {
+                out.add(where + ": max-scale must bound the replicas (at least 1; 0 means unbounded)");
+            }
+            if (min != null && max != null && min > max) {
+                out.add(where + ": min-scale " + min + " exceeds max-scale " + max);
+            }
+            if (initial != null && (initial < 1 || (max != null && initial > max) || (min != null && initial < min))) {
+                out.add(where + ": initial-scale " + initial + " must be between max(1, min-scale) and max-scale");
             }
             String cls = a.getOrDefault(AUTOSCALING + "class", "kpa.autoscaling.knative.dev");
             String metric = a.get(AUTOSCALING + "metric");
