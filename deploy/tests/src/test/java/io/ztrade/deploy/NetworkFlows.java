@@ -132,35 +132,37 @@ final class NetworkFlows {
     }
 
     private static boolean egress(List<NetworkPolicy> policies, Endpoint from, Endpoint to, String protocol, int port) {
-        if (!from.isPod()) {
-            return true;
-        }
-        List<NetworkPolicy> selecting = policies.stream().filter(p -> selects(p, from) && types(p).contains("Egress")).toList();
-        if (selecting.isEmpty()) {
-            return true;
-        }
-        for (NetworkPolicy p : selecting) {
-            for (var rule : list(p.getSpec().getEgress())) {
-                if (peers(rule.getTo(), p, to) && ports(rule.getPorts(), protocol, port)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return admits(policies, from, to, protocol, port, "Egress");
     }
 
     private static boolean ingress(List<NetworkPolicy> policies, Endpoint from, Endpoint to, String protocol, int port) {
-        if (!to.isPod()) {
+        return admits(policies, to, from, protocol, port, "Ingress");
+    }
+
+    /**
+     * Whether the policies selecting {@code pod} for {@code direction} let it talk to {@code peer}:
+     * open when none selects it, else when one of their rules matches peer and port.
+     */
+    private static boolean admits(List<NetworkPolicy> policies, Endpoint pod, Endpoint peer, String protocol, int port, String direction) {
+        if (!pod.isPod()) {
             return true;
         }
-        List<NetworkPolicy> selecting = policies.stream().filter(p -> selects(p, to) && types(p).contains("Ingress")).toList();
+        List<NetworkPolicy> selecting = policies.stream().filter(p -> selects(p, pod) && types(p).contains(direction)).toList();
         if (selecting.isEmpty()) {
             return true;
         }
         for (NetworkPolicy p : selecting) {
-            for (var rule : list(p.getSpec().getIngress())) {
-                if (peers(rule.getFrom(), p, from) && ports(rule.getPorts(), protocol, port)) {
-                    return true;
+            if (direction.equals("Egress")) {
+                for (var rule : list(p.getSpec().getEgress())) {
+                    if (peers(rule.getTo(), p, peer) && ports(rule.getPorts(), protocol, port)) {
+                        return true;
+                    }
+                }
+            } else {
+                for (var rule : list(p.getSpec().getIngress())) {
+                    if (peers(rule.getFrom(), p, peer) && ports(rule.getPorts(), protocol, port)) {
+                        return true;
+                    }
                 }
             }
         }
