@@ -59,6 +59,27 @@ class BacktestHttpContractTest {
     }
 
     @Test
+    void shouldCountJobsByOutcomeAndTimeThem() {
+        double succeeded = metric("ztrade_jobs_total", "outcome=\"succeeded\"");
+        double replayed = metric("ztrade_jobs_total", "outcome=\"replayed\"");
+        double timed = metric("ztrade_job_duration_seconds_count", "outcome=\"succeeded\"");
+        String id = newId();
+        postBinary(EventTypes.BACKTEST_REQUESTED, SOURCE, id, AAPL_2013).then().statusCode(200);
+        postBinary(EventTypes.BACKTEST_REQUESTED, SOURCE, id, AAPL_2013).then().statusCode(200);
+        assertThat(metric("ztrade_jobs_total", "outcome=\"succeeded\"")).isEqualTo(succeeded + 1);
+        assertThat(metric("ztrade_jobs_total", "outcome=\"replayed\"")).isEqualTo(replayed + 1);
+        assertThat(metric("ztrade_job_duration_seconds_count", "outcome=\"succeeded\"")).isEqualTo(timed + 1);
+    }
+
+    /** The sum of a metric's series for backtest.requested jobs of this function whose labels contain {@code label}. */
+    private static double metric(String name, String label) {
+        String text = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(l -> l.startsWith(name + "{") && l.contains(label) && l.contains("function=\"backtest\"")
+                        && l.contains("type=\"" + EventTypes.BACKTEST_REQUESTED + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void shouldBeReadyWhenItServes() {
         io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200);
     }

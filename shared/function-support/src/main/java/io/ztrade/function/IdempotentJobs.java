@@ -2,6 +2,9 @@ package io.ztrade.function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.funqy.knative.events.CloudEventBuilder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,16 +24,23 @@ import java.util.function.LongFunction;
  *
  * <p>The job runs in a transaction together with the ledger's SUCCEEDED mark, so its results and its
  * success are stored atomically.
+ *
+ * <p>Meters (tags {@code function}, {@code type}): {@code ztrade.jobs} {outcome: succeeded | failed |
+ * error | replayed | busy} counts deliveries; {@code ztrade.job.duration} {outcome} times the runs;
+ * {@code ztrade.job.retries} counts runs of an event that ran before (a redelivery after a failure
+ * or a dead replica).
  */
 @ApplicationScoped
 public class IdempotentJobs {
 
     private final JobLedger ledger;
     private final FunctionConfig config;
+    private final MeterRegistry registry;
 
-    public IdempotentJobs(JobLedger ledger, FunctionConfig config) {
+    public IdempotentJobs(JobLedger ledger, FunctionConfig config, MeterRegistry registry) {
         this.ledger = ledger;
         this.config = config;
+        this.registry = registry;
     }
 
     /**
@@ -42,14 +52,49 @@ public class IdempotentJobs {
     public CloudEvent<JsonNode> run(CloudEvent<?> in, String replySource, LongFunction<JobOutcome> job) {
         JobLedger.Claim claim = ledger.claim(in.source(), in.id(), in.type(), config.name());
         return switch (claim) {
-            case JobLedger.Replay r -> r.replyType() == null ? null : reply(in, replySource, r.replyType(), parse(r.replyData()));
-            case JobLedger.Busy b -> throw new JobBusyException("event " + in.source() + "/" + in.id()
-                    + " is being processed by another delivery since " + b.startedAt());
-            case JobLedger.Run run -> execute(in, replySource, run.jobId(), job);
+            case JobLedger.Replay r -> {
+                count(in, "replayed");
+                yield r.replyType() == null ? null : reply(in, replySource, r.replyType(), parse(r.replyData()));
+            }
+            case JobLedger.Busy b -> {
+                count(in, "busy");
+                throw new JobBusyException("event " + in.source() + "/" + in.id()
+                        + " is being processed by another delivery since " + b.startedAt());
+            }
+            case JobLedger.Run run -> {
+                if (run.attempt() > 1) {
+                    Counter.builder("ztrade.job.retries").description("Runs of an event that had run before")
+                            .tag("function", config.name()).tag("type", in.type()).register(registry).increment();
+                }
+                yield timed(in, () -> execute(in, replySource, run.jobId(), job));
+            }
         };
     }
 
-    private CloudEvent<JsonNode> execute(CloudEvent<?> in, String replySource, long jobId, LongFunction<JobOutcome> job) {
+    private CloudEvent<JsonNode> timed(CloudEvent<?> in, java.util.function.Supplier<Outcome> run) {
+        long start = System.nanoTime();
+        String outcome = "error";
+        try {
+            Outcome o = run.get();
+            outcome = o.succeeded() ? "succeeded" : "failed";
+            return o.reply();
+        } finally {
+            Timer.builder("ztrade.job.duration").description("Time a job ran, by outcome").publishPercentileHistogram()
+                    .tag("function", config.name()).tag("type", in.type()).tag("outcome", outcome).register(registry)
+                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            count(in, outcome);
+        }
+    }
+
+    private void count(CloudEvent<?> in, String outcome) {
+        Counter.builder("ztrade.jobs").description("Deliveries of events to a function's jobs, by outcome")
+                .tag("function", config.name()).tag("type", in.type()).tag("outcome", outcome).register(registry).increment();
+    }
+
+    /** A run's reply and whether the job succeeded. */
+    private record Outcome(boolean succeeded, CloudEvent<JsonNode> reply) {}
+
+    private Outcome execute(CloudEvent<?> in, String replySource, long jobId, LongFunction<JobOutcome> job) {
         JobOutcome outcome;
         try {
             outcome = QuarkusTransaction.requiringNew().call(() -> {
@@ -67,9 +112,9 @@ public class IdempotentJobs {
             ledger.fail(jobId, outcome.error(), outcome.replyType(),
                     outcome.replyType() == null ? null : json(outcome.replyData()));
         }
-        return outcome.replyType() == null
+        return new Outcome(outcome.succeeded(), outcome.replyType() == null
                 ? null
-                : reply(in, replySource, outcome.replyType(), EventCodec.toTree(outcome.replyData()));
+                : reply(in, replySource, outcome.replyType(), EventCodec.toTree(outcome.replyData())));
     }
 
     /**

@@ -74,6 +74,11 @@ class BacktestEndToEndTest {
         List<Map<String, Object>> services = given().get("/api/services").then().statusCode(200).extract().jsonPath().getList("$");
         Map<String, Object> backtest = services.stream().filter(s -> "backtest".equals(s.get("name"))).findFirst().orElseThrow();
         assertThat((List<?>) backtest.get("coldStartsMillis")).as("scaled from zero for the request").isNotEmpty();
+        // the replica's Prometheus endpoint (linked from the status page) counts the job
+        List<?> urls = (List<?>) backtest.get("urls");
+        assertThat(urls).as("the replica is still up (scale-to-zero retention)").isNotEmpty();
+        String metrics = given().get(urls.get(0) + "/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("ztrade_jobs_total{").contains("outcome=\"succeeded\"").contains("ztrade_job_duration_seconds_count{");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.ztrade.orderbook.service.api;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ztrade.orderbook.service.OrderbookService;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,7 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Requires {@code Authorization: Bearer <ztrade.orderbook.token>} on {@link WriteAccess} endpoints:
  * 401 without a bearer token, 403 with a wrong one. The token is compared in constant time and never
- * written anywhere.
+ * written anywhere. Each refusal counts in {@code ztrade.orderbook.auth.failures} {reason: missing |
+ * invalid}, which the alert on failed authentications watches.
  */
 @Provider
 @WriteAccess
@@ -26,6 +29,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     // The service, not the config mapping: providers are created before runtime config exists.
     @Inject
     OrderbookService service;
+
+    @Inject
+    MeterRegistry registry;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -39,6 +45,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     .entity(new Views.ErrorResponse("unauthorized", "Authorization",
                             "this endpoint needs an Authorization: Bearer <token> header"))
                     .build());
+            failure("missing");
             return;
         }
         if (!service.acceptsToken(header.substring(SCHEME.length()).strip())) {
@@ -46,6 +53,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     .type(MediaType.APPLICATION_JSON)
                     .entity(new Views.ErrorResponse("forbidden", "Authorization", "the bearer token is not valid"))
                     .build());
+            failure("invalid");
         }
+    }
+
+    private void failure(String reason) {
+        Counter.builder("ztrade.orderbook.auth.failures").description("Write requests refused for a missing or invalid bearer token")
+                .tag("reason", reason).register(registry).increment();
     }
 }

@@ -200,6 +200,24 @@ class OrdersApiTest {
         assertThat(book()).isEqualTo(before);
     }
 
+    @Test
+    void countsEveryRefusedAuthenticationByReason() {
+        double missing = authFailures("missing");
+        double invalid = authFailures("invalid");
+        given().contentType(ContentType.JSON).body(order(id(), "BUY", "LIMIT", "GTC", "150.00", "1"))
+                .post("/api/v1/orders").then().statusCode(401);
+        given().header("Authorization", "Bearer not-the-token").delete("/api/v1/orders/AAPL/1025").then().statusCode(403);
+        given().header("Authorization", "Bearer not-the-token").delete("/api/v1/orders/AAPL/1026").then().statusCode(403);
+        assertThat(authFailures("missing")).isEqualTo(missing + 1);
+        assertThat(authFailures("invalid")).isEqualTo(invalid + 2);
+    }
+
+    private static double authFailures(String reason) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("ztrade_orderbook_auth_failures_total{") && l.contains("reason=\"" + reason + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     static Stream<Arguments> badOrders() {
         return Stream.of(
                 Arguments.of("unknown symbol", order(id(), "BUY", "LIMIT", "GTC", "150.00", "1").replace("AAPL", "XYZ"), "symbol"),
