@@ -6,6 +6,7 @@ import io.cloudevents.CloudEvent;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.ztrade.events.payload.OrderRequest;
+import io.ztrade.orderbook.service.api.OwnerForwarding;
 import io.ztrade.orderbook.service.core.Instruments;
 import io.ztrade.orderbook.service.core.RandomOrders;
 import io.ztrade.orderbook.service.core.TestInstruments;
@@ -105,6 +106,7 @@ class RollingHandoverIT {
             await("the new process owns a share of the partitions", () -> owned(newPort) >= 1);
             int shared = owned(newPort);
             assertThat(owned(oldPort) + shared).as("each partition has one owner").isEqualTo(PARTITIONS);
+            forwardsAWriteToTheOwner(oldPort);
 
             // the old process is stopped (SIGTERM) and hands over the rest while orders keep coming
             long sentAtStop = sent(client);
@@ -132,6 +134,34 @@ class RollingHandoverIT {
                     + " executions per symbol (ms): %s%s%n", COMMANDS, reference.events().size(), shared, pauses,
                     waitedForStop.get() ? " (the sender waited for the stop at two thirds: the gaps include that wait)" : "");
         }
+    }
+
+    /**
+     * A write sent to the old process for a book the new one owns now is forwarded to the owner and
+     * answered by it (the order is recorded in {@code ztrade.orders} like any other, so the comparison
+     * with the reference run covers it); a request that was forwarded already is not forwarded again.
+     */
+    private static void forwardsAWriteToTheOwner(int oldPort) {
+        Map<String, String> restingBuy = Map.of("AAPL", "90.00", "BTC-USD", "36000.00", "ETH-USD", "1800.00", "AMD", "90.00");
+        String symbol = SYMBOLS.stream()
+                .filter(s -> RestAssured.given().port(oldPort).get("/api/v1/books/" + s).statusCode() == 503)
+                .findFirst().orElseThrow(() -> new AssertionError("the old process still owns every book"));
+        String quantity = symbol.endsWith("-USD") ? "0.0001" : "1";
+        String order = "{\"clientOrderId\":\"forwarded-1\",\"accountId\":\"acct-forwarded\",\"symbol\":\"" + symbol
+                + "\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"" + restingBuy.get(symbol) + "\",\"quantity\":\""
+                + quantity + "\"}";
+        JsonPath placed = RestAssured.given().port(oldPort).header("Authorization", "Bearer " + TOKEN)
+                .contentType("application/json").body(order).post("/api/v1/orders")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(placed.getString("clientOrderId")).isEqualTo("forwarded-1");
+        assertThat(placed.getString("orderId")).as("the owner assigned an order id").isNotBlank();
+
+        String again = order.replace("forwarded-1", "forwarded-2");
+        JsonPath refused = RestAssured.given().port(oldPort).header("Authorization", "Bearer " + TOKEN)
+                .header(OwnerForwarding.FORWARDED_BY, "another-replica")
+                .contentType("application/json").body(again).post("/api/v1/orders")
+                .then().statusCode(503).extract().jsonPath();
+        assertThat(refused.getString("error")).isEqualTo("not_owner");
     }
 
     /** Per symbol (the record key), the longest gap between consecutive execution records' timestamps. */

@@ -90,8 +90,16 @@ public final class OrderbookNode implements AutoCloseable {
 
     /** The partition of a symbol is not owned by this replica. */
     public static final class NotOwnerException extends RuntimeException {
+        private final int partition;
+
         public NotOwnerException(String symbol, int partition) {
             super("the book of " + symbol + " (partition " + partition + ") is owned by another replica");
+            this.partition = partition;
+        }
+
+        /** The partition of {@code ztrade.orders} the book belongs to. */
+        public int partition() {
+            return partition;
         }
     }
 
