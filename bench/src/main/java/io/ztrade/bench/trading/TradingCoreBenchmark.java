@@ -50,8 +50,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       strategies round-robin on AAPL, BTC-USD and ETH-USD, each with its own {@value #BARS}-bar
  *       seeded random walk, sentiment on the last bar), each decided once per invocation with
  *       {@link TradingDecider#decide}: a fresh evaluator over all its bars, stop-loss/take-profit check,
- *       sizing, all ten risk rules against a portfolio of three open positions (so the correlation
- *       rule computes three Pearson correlations over 30 closes whenever a BUY is proposed). Score:
+ *       sizing, all ten risk rules against a portfolio of two open positions (so the correlation
+ *       rule computes two Pearson correlations over 30 closes whenever a BUY is proposed). Score:
  *       agents/s.
  *   <li>{@link #bookFills}: fills booked per second by {@link Ledger#apply}: {@value #FILLS}
  *       executions with distinct ids (partial buys and sells of a BTC-USD position, commission 1 +
@@ -78,7 +78,6 @@ public class TradingCoreBenchmark {
     private RiskContext[] contexts;
     private BarSeries[] series;
     private Execution[] executions;
-    private long buys;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -97,7 +96,7 @@ public class TradingCoreBenchmark {
         BigDecimal capital = new BigDecimal("10000");
         BigDecimal total = capital.multiply(BigDecimal.valueOf(AGENTS));
         List<OpenPosition> open = new ArrayList<>();
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 2; k++) {
             BarSeries s = walk(instruments[k], random);
             open.add(new OpenPosition("holder-" + k, instruments[k].symbol(), new BigDecimal("1"), new BigDecimal("100"),
                     Arrays.copyOfRange(s.closeColumn(), BARS - 30, BARS)));
@@ -161,30 +160,17 @@ public class TradingCoreBenchmark {
         return ledger;
     }
 
-    /** How many of the agents want to BUY (printed once by {@link #main}, to show what the rules face). */
-    long proposedBuys() {
-        long n = 0;
-        for (int a = 0; a < AGENTS; a++) {
-            Decision d = decider.decide(specs[a], contexts[a], series[a], 0.2, NOW);
-            if (d.action() == io.ztrade.domain.strategy.Action.BUY) {
-                n++;
-            }
-        }
-        buys = n;
-        return n;
-    }
-
-    /** Prints the mix of decisions of the benchmark's agents. */
+    /** Prints the mix of decisions of the benchmark's agents (what the rules face). */
     public static void main(String[] args) {
         TradingCoreBenchmark b = new TradingCoreBenchmark();
         b.setUp();
-        System.out.println(b.proposedBuys() + " of " + AGENTS + " agents propose a BUY");
-        long taken = 0;
+        Map<String, Integer> mix = new java.util.TreeMap<>();
         for (int a = 0; a < AGENTS; a++) {
-            if (b.decider.decide(b.specs[a], b.contexts[a], b.series[a], 0.2, NOW).taken()) {
-                taken++;
-            }
+            Decision d = b.decider.decide(b.specs[a], b.contexts[a], b.series[a], 0.2, NOW);
+            String key = d.action() + (d.action() == io.ztrade.domain.strategy.Action.HOLD ? ""
+                    : d.taken() ? " taken" : " refused by " + d.refusedBy());
+            mix.merge(key, 1, Integer::sum);
         }
-        System.out.println(taken + " of " + AGENTS + " decisions are taken; buys counted " + b.buys);
+        System.out.println(mix);
     }
 }
