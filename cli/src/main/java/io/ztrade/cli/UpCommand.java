@@ -34,6 +34,11 @@ final class UpCommand implements Callable<Integer> {
             description = "Port of the broker ingress, the status page and the API. Default: ${DEFAULT-VALUE}.")
     int port;
 
+    @Option(names = "--dev", split = ",", paramLabel = "FUNCTION",
+            description = {"Run these functions (Knative Service names, e.g. backtest) in Quarkus dev mode from their sources:",
+                    "edit a file and the next event runs the new code, nothing else restarts."})
+    List<String> dev = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path root = root();
@@ -47,7 +52,7 @@ final class UpCommand implements Callable<Integer> {
             throw new CliException(CliException.FAILED, "port " + port + " is in use: is Ztrade already running? (./ztrade jobs talks to it;"
                     + " ./ztrade up --port N starts another)");
         }
-        Process process = new ProcessBuilder(command(root, app, Runtime.version().feature(), port))
+        Process process = new ProcessBuilder(command(root, app, Runtime.version().feature(), port, dev))
                 .directory(root.toFile())
                 .inheritIO()
                 .start();
@@ -62,8 +67,8 @@ final class UpCommand implements Callable<Integer> {
         return code;
     }
 
-    /** {@code java [-XX:AOTCache=app.aot] -jar quarkus-run.jar up --port N --root ROOT}, on the JVM running this. */
-    static List<String> command(Path root, Path app, int javaFeature, int port) {
+    /** {@code java [-XX:AOTCache=app.aot] -jar quarkus-run.jar up --port N --root ROOT [--dev A,B]}, on the JVM running this. */
+    static List<String> command(Path root, Path app, int javaFeature, int port, List<String> dev) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path aot = app.resolve("app.aot");
@@ -73,6 +78,9 @@ final class UpCommand implements Callable<Integer> {
         command.add("-jar");
         command.add(app.resolve("quarkus-run.jar").toString());
         command.addAll(List.of("up", "--port", Integer.toString(port), "--root", root.toString()));
+        if (!dev.isEmpty()) {
+            command.addAll(List.of("--dev", String.join(",", dev)));
+        }
         return command;
     }
 

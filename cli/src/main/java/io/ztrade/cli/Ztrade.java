@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Ztrade.Version.class,
         description = "Runs the Ztrade platform locally and talks to it.",
-        subcommands = {UpCommand.class, EmitCommand.class, BacktestCommand.class, JobsCommand.class, EventsCommand.class,
+        subcommands = {UpCommand.class, DevCommand.class, EmitCommand.class, BacktestCommand.class, JobsCommand.class, EventsCommand.class,
                 FetchCommand.class, SentimentCommand.class,
                 HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong arguments, 3 Ztrade not running."})

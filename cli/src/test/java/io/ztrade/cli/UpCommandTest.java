@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -64,12 +65,35 @@ class UpCommandTest {
     }
 
     @Test
+    void devIsUpWithTheFunctionsInDevMode() throws Exception {
+        packageFakeEmulator();
+        System.setProperty("ztrade.root", root.toString());
+        int port = freePort();
+
+        Run run = Run.of("dev", "backtest", "--port", Integer.toString(port));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(7);
+        assertThat(Files.readString(root.resolve("args.txt")))
+                .isEqualTo("up --port " + port + " --root " + root.toAbsolutePath().normalize() + " --dev backtest");
+        assertThat(Run.of("dev").exitCode()).as("a function is required").isEqualTo(2);
+    }
+
+    @Test
+    void passesTheDevModeFunctionsToTheEmulator() throws Exception {
+        Path app = packageFakeEmulator();
+
+        assertThat(UpCommand.command(root, app, 21, 8080, List.of("backtest", "sentiment")))
+                .endsWith("--dev", "backtest,sentiment");
+        assertThat(UpCommand.command(root, app, 21, 8080, List.of())).doesNotContain("--dev");
+    }
+
+    @Test
     void startsTheEmulatorWithItsAotCacheOnJdk25() throws Exception {
         Path app = packageFakeEmulator();
         Files.writeString(app.resolve("app.aot"), "cache");
 
-        assertThat(UpCommand.command(root, app, 25, 8080)).contains("-XX:AOTCache=" + app.resolve("app.aot"));
-        assertThat(UpCommand.command(root, app, 21, 8080)).noneMatch(a -> a.startsWith("-XX:AOTCache"));
+        assertThat(UpCommand.command(root, app, 25, 8080, List.of())).contains("-XX:AOTCache=" + app.resolve("app.aot"));
+        assertThat(UpCommand.command(root, app, 21, 8080, List.of())).noneMatch(a -> a.startsWith("-XX:AOTCache"));
     }
 
     @Test

@@ -78,7 +78,7 @@ async function loadServices() {
   fill("services", services.map(s => {
     const colds = s.coldStartsMillis || [];
     const cold = colds.length ? colds.slice(-5).map(ms => ms + " ms").join(", ") : "-";
-    return `<tr data-service="${esc(s.name)}"><td><b>${esc(s.name)}</b><br><span class="small muted">${esc(s.kind)}${s.module ? " " + esc(s.module) : ""}${s.aotCache ? ", AOT cache" : ""}</span>
+    return `<tr data-service="${esc(s.name)}"><td><b>${esc(s.name)}</b><br><span class="small muted">${esc(s.kind)}${s.module ? " " + esc(s.module) : ""}${s.aotCache ? ", AOT cache" : ""}${s.dev ? ", <span class=\"dev\">dev mode</span>" : ""}</span>
       ${s.message ? `<br><span class="note">${esc(s.message)}</span>` : ""}</td>
       <td>${s.ready} ready${s.starting ? `, ${s.starting} starting` : ""}${(s.rssMiB || []).length
         ? `<br><span class="small rss">RSS ${(s.rssMiB || []).map(m => m < 0 ? "?" : m + " MiB").join(", ")}</span>` : ""}${(s.urls || []).map((u, i) =>

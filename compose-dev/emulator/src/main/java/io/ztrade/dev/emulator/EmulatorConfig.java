@@ -84,6 +84,12 @@ public interface EmulatorConfig {
 
         /** Per-process log files; default {@code <root>/.ztrade/logs}. */
         Optional<Path> logDir();
+
+        /**
+         * Knative Services to run in Quarkus dev mode from their sources (hot reload), by name
+         * ({@code ./ztrade up --dev backtest}).
+         */
+        Optional<List<String>> dev();
     }
 
     /** A service at a fixed address. */

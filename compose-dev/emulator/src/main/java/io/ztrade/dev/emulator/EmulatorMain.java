@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code <root>/.ztrade/data}) unless {@code ztrade.infra.external=true}, hands their addresses to
  * Quarkus as system properties, then runs the emulator until Ctrl-C, and stops what it started.
  *
- * <p>Arguments: {@code [up] [--port N] [--root DIR]}; anything else goes to Quarkus.
+ * <p>Arguments: {@code [up] [--port N] [--root DIR] [--dev SERVICE,...]}; anything else goes to Quarkus.
  */
 @QuarkusMain
 public final class EmulatorMain {
@@ -28,6 +28,7 @@ public final class EmulatorMain {
                 case "up" -> { }
                 case "--port" -> System.setProperty("quarkus.http.port", value(args, ++i, "--port"));
                 case "--root" -> System.setProperty("ztrade.root", value(args, ++i, "--root"));
+                case "--dev" -> System.setProperty("ztrade.serving.dev", value(args, ++i, "--dev"));
                 default -> rest.add(args[i]);
             }
         }

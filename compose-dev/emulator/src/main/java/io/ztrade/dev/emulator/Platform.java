@@ -41,6 +41,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -185,8 +188,16 @@ public class Platform {
             }
             URI sink = sinkBroker == null ? null : baseUrl.resolve(sinkBroker.path());
             Path logDir = config.serving().logDir().map(root::resolve).orElse(root.resolve(".ztrade/logs"));
-            local = new LocalServingRouter(LocalServing.start(new ServingConfig(root, env, sink, logDir, config.serving().retention()),
-                    knative, deployments));
+            Set<String> dev = new TreeSet<>(config.serving().dev().orElse(List.of()));
+            Set<String> names = knative.stream().map(s -> s.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
+            for (String d : dev) {
+                if (!names.contains(d)) {
+                    throw new IllegalArgumentException("ztrade.serving.dev (--dev): no Knative Service '" + d
+                            + "' in the manifests; there are " + String.join(", ", names));
+                }
+            }
+            local = new LocalServingRouter(LocalServing.start(new ServingConfig(root, env, sink, logDir, config.serving().retention(),
+                    dev), knative, deployments));
         }
         return fixed.isEmpty() ? local : new CompositeServiceRouter(new StaticServiceRouter(fixed), local);
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
 final class ReplicaLauncher {
 
     /** What a replica inherits from this JVM's environment; nothing else leaks in (no QUARKUS_*, no PORT). */
-    static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "JAVA_HOME");
+    static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "JAVA_HOME",
+            "MAVEN_OPTS", "MAVEN_ARGS");
     static final String JVM_OPTIONS_VARIABLE = "JAVA_OPTS_APPEND";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
 
@@ -45,10 +47,13 @@ final class ReplicaLauncher {
 
     /** The JDK AOT cache is used when the artifact has one and the JVM is 25 or newer (JEP 483/514/515). */
     boolean usesAotCache(Workload w) {
-        return javaFeature >= 25 && Files.isRegularFile(w.aotCache());
+        return !w.dev() && javaFeature >= 25 && Files.isRegularFile(w.aotCache());
     }
 
     List<String> command(Workload w) {
+        if (w.dev()) {
+            return devCommand(w);
+        }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         if (usesAotCache(w)) {
@@ -58,6 +63,22 @@ final class ReplicaLauncher {
         command.add("-jar");
         command.add(w.jar().toString());
         return command;
+    }
+
+    /**
+     * Quarkus dev mode of the workload's module, built from the sources with the modules it depends on
+     * ({@code -am}, nothing installed): the same environment as the packaged artifact gets, the port
+     * by {@code PORT}; no console, no continuous testing, so that it runs unattended.
+     */
+    List<String> devCommand(Workload w) {
+        Path mvnw = config.repoRoot().resolve(isWindows() ? "mvnw.cmd" : "mvnw");
+        return List.of(mvnw.toString(), "-B", "-q", "-pl", w.module(), "-am", "quarkus:dev", "-Dfuzz.skip",
+                "-Ddebug=false", "-Dquarkus.console.enabled=false", "-Dquarkus.test.continuous-testing=disabled",
+                "-Dquarkus.analytics.disabled=true");
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
     /**
@@ -141,7 +162,7 @@ final class ReplicaLauncher {
                         + System.lineSeparator(),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(w.quarkusApp().toFile())
+                .directory(w.dev() ? config.repoRoot().toFile() : w.quarkusApp().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));

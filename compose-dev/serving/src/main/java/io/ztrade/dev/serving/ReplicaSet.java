@@ -32,6 +32,8 @@ final class ReplicaSet {
 
     /** Knative's default progress deadline is 10 minutes; a local JVM that is not ready in 3 is broken. */
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** Dev mode first compiles the module and those it depends on: Knative's own deadline. */
+    static final Duration DEV_READY_TIMEOUT = Duration.ofMinutes(10);
     private static final long PROBE_INTERVAL_MILLIS = 10;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final long STOP_GRACE_SECONDS = 10;
@@ -282,7 +284,8 @@ final class ReplicaSet {
     private void probe(Replica r) {
         URI uri = r.url.resolve(workload.readinessPath());
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(PROBE_TIMEOUT).GET().build();
-        long deadline = r.startedNanos + READY_TIMEOUT.toNanos();
+        Duration readyTimeout = workload.dev() ? DEV_READY_TIMEOUT : READY_TIMEOUT;
+        long deadline = r.startedNanos + readyTimeout.toNanos();
         try {
             while (r.state == Replica.State.STARTING && r.process.isAlive()) {
                 try {
@@ -297,7 +300,7 @@ final class ReplicaSet {
                 if (System.nanoTime() - deadline > 0) {
                     lock.lock();
                     try {
-                        failed(r, r.name + " was not ready after " + Durations.format(READY_TIMEOUT) + " (GET " + uri + ")");
+                        failed(r, r.name + " was not ready after " + Durations.format(readyTimeout) + " (GET " + uri + ")");
                     } finally {
                         lock.unlock();
                     }
@@ -389,8 +392,8 @@ final class ReplicaSet {
 
     /** Null when the artifact exists; else a sentence saying how to build it. */
     private String missingArtifact() {
-        if (Files.isRegularFile(workload.jar())) {
-            return null;
+        if (workload.dev() || Files.isRegularFile(workload.jar())) {
+            return null; // dev mode builds from the sources
         }
         return workload.name() + ": " + workload.module() + "/target/quarkus-app/quarkus-run.jar is not built"
                 + " (./mvnw -pl " + workload.module() + " package -DskipTests)";
@@ -439,7 +442,7 @@ final class ReplicaSet {
             return new ServiceStatus(workload.name(), workload.kind(), workload.module(), urls,
                     count(Replica.State.READY), count(Replica.State.STARTING), s.minScale(), s.maxScale(), s.target(),
                     s.containerConcurrency(), s.retention(), inFlight(), waiting, List.copyOf(coldStarts),
-                    coldStarts.peekLast(), lastRequestAt, launcher.usesAotCache(workload),
+                    coldStarts.peekLast(), lastRequestAt, launcher.usesAotCache(workload), workload.dev(),
                     replicas.stream().filter(r -> r.state != Replica.State.STOPPING).map(Replica::rssBytes).toList(), msg);
         } finally {
             lock.unlock();

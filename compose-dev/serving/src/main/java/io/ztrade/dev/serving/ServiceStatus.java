@@ -27,6 +27,7 @@ import java.util.List;
  * @param lastColdStartMillis  the latest cold start, {@code null} before the first
  * @param lastRequestAt        when the latest lease was handed out, {@code null} before the first
  * @param aotCache             replicas start with the JDK AOT cache built for the artifact
+ * @param dev                  the replica runs in Quarkus dev mode from the sources (hot reload)
  * @param replicaRssBytes      resident set size of each replica that is starting or ready, in bytes
  *                             (-1 where it cannot be read: not Linux)
  * @param message              why the workload is not running, or its latest failure; {@code null}
@@ -50,6 +51,7 @@ public record ServiceStatus(
         Long lastColdStartMillis,
         Instant lastRequestAt,
         boolean aotCache,
+        boolean dev,
         List<Long> replicaRssBytes,
         String message) {
 

@@ -32,7 +32,8 @@ record Workload(
         Path quarkusApp,
         List<EnvVar> env,
         String readinessPath,
-        Autoscaling scaling) {
+        Autoscaling scaling,
+        boolean dev) {
 
     /**
      * The annotation (on the Service's or Deployment's own metadata) naming the Maven module that
@@ -76,8 +77,13 @@ record Workload(
             throw new IllegalArgumentException("Service " + name + ": " + e.getMessage(), e);
         }
         String module = annotation(meta, "functions/" + name);
+        boolean dev = config.devServices().contains(name);
+        if (dev) {
+            // one replica from the sources, kept: a dev session is not scaled to zero or out
+            scaling = new Autoscaling(1, 1, scaling.target(), scaling.containerConcurrency(), scaling.retention());
+        }
         return new Workload(name, namespace(meta), ServiceStatus.SERVICE, module, quarkusApp(config, module),
-                env(container), readinessPath(container), scaling);
+                env(container), readinessPath(container), scaling, dev);
     }
 
     /** A Deployment: {@code spec.replicas} (default 1) always-on replicas; its module must be annotated. */
@@ -97,7 +103,7 @@ record Workload(
                     + " must name the module that builds it (e.g. orderbook/service)");
         }
         return new Workload(name, namespace(meta), ServiceStatus.DEPLOYMENT, module, quarkusApp(config, module),
-                env(container), readinessPath(container), Autoscaling.fixed(replicas));
+                env(container), readinessPath(container), Autoscaling.fixed(replicas), false);
     }
 
     private static String annotation(ObjectMeta meta, String dflt) {
