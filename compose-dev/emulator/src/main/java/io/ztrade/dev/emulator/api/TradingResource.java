@@ -12,8 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -45,11 +47,11 @@ public class TradingResource {
      */
     @GET
     @Path("agents/{id}")
-    public TradingViews.AgentDetail agent(@PathParam("id") String id, @QueryParam("points") @DefaultValue("1000") int points,
-            @QueryParam("limit") @DefaultValue("50") int limit) throws SQLException {
-        range("points", points, 10_000);
-        range("limit", limit, 1000);
-        return reads.agent(id, points, limit).orElseThrow(() -> unknownAgent("id", id));
+    public TradingViews.AgentDetail agent(@PathParam("id") String id, @QueryParam("points") @DefaultValue("1000") String points,
+            @QueryParam("limit") @DefaultValue("50") String limit) throws SQLException {
+        int p = range("points", points, 10_000);
+        int l = range("limit", limit, 1000);
+        return reads.agent(id, p, l).orElseThrow(() -> unknownAgent("id", id));
     }
 
     @GET
@@ -60,8 +62,8 @@ public class TradingResource {
 
     @GET
     @Path("pnl")
-    public TradingViews.Pnl pnl(@QueryParam("agent") String agent) throws SQLException {
-        return reads.pnl(knownAgent(agent));
+    public TradingViews.Pnl pnl(@QueryParam("agent") String agent, @Context UriInfo uri) throws SQLException {
+        return reads.pnl(knownAgent(agent, uri));
     }
 
     @GET
@@ -72,17 +74,18 @@ public class TradingResource {
 
     @GET
     @Path("orders")
-    public List<TradingViews.Order> orders(@QueryParam("agent") String agent, @QueryParam("limit") @DefaultValue("100") int limit)
-            throws SQLException {
-        range("limit", limit, 1000);
-        return reads.orders(knownAgent(agent), limit);
+    public List<TradingViews.Order> orders(@QueryParam("agent") String agent, @QueryParam("limit") @DefaultValue("100") String limit,
+            @Context UriInfo uri) throws SQLException {
+        int l = range("limit", limit, 1000);
+        return reads.orders(knownAgent(agent, uri), l);
     }
 
-    private String knownAgent(String agent) throws SQLException {
-        if (agent == null) {
+    /** {@code agent} when it names an agent; null without the parameter; 400 when empty, 404 when unknown. */
+    private String knownAgent(String agent, UriInfo uri) throws SQLException {
+        if (agent == null && !uri.getQueryParameters().containsKey("agent")) {
             return null;
         }
-        if (agent.isBlank()) {
+        if (agent == null || agent.isBlank()) {
             throw new ApiResource.BadRequest("agent", "must name an agent, was empty");
         }
         if (!reads.exists(agent)) {
@@ -91,10 +94,19 @@ public class TradingResource {
         return agent;
     }
 
-    private static void range(String field, int value, int max) {
+    /** A whole number in 1..max, parsed here so that a bad one is answered with 400 naming the parameter. */
+    private static int range(String field, String text, int max) {
+        int value;
+        try {
+            value = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ApiResource.BadRequest(field, "must be a whole number between 1 and " + max + ", was '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+        }
         if (value < 1 || value > max) {
             throw new ApiResource.BadRequest(field, "must be between 1 and " + max + ", was " + value);
         }
+        return value;
     }
 
     private static WebApplicationException unknownAgent(String field, String id) {
