@@ -114,7 +114,17 @@
   }
 
   function renderCharts(detail) {
-    if (typeof uPlot === "undefined") return;
+    try {
+      drawCharts(detail);
+      document.getElementById("chart-note").textContent = "";
+    } catch (e) {
+      document.getElementById("chart-note").textContent = "charts unavailable: " + e.message;
+      throw e;
+    }
+  }
+
+  function drawCharts(detail) {
+    if (typeof uPlot === "undefined") throw new Error("uPlot did not load");
     if (!view.charts.equity) {
       view.charts.equity = chart("equity-chart", "Equity", "equity", "#2456b8", "rgba(36,86,184,0.08)", v => v.toFixed(2));
       view.charts.drawdown = chart("drawdown-chart", "Drawdown", "drawdown", "#b3261e", "rgba(179,38,30,0.12)", v => v.toFixed(2) + "%");
@@ -155,10 +165,11 @@
     }
     const known = new Set(["reason", "confidence", "sentiment", "quantity", "price", "dryRun", "indicators", "rules"]);
     const rest = Object.keys(detail).filter(k => !known.has(k));
-    if (rest.length) {
-      const other = {};
-      for (const k of rest) other[k] = detail[k];
-      parts.push(el("pre", { class: "detail small mono" }, JSON.stringify(other, null, 1)));
+    for (const k of rest) {
+      const v = detail[k];
+      parts.push(typeof v === "object" && v !== null
+        ? el("pre", { class: "detail small mono" }, `${k}: ${JSON.stringify(v, null, 1)}`)
+        : el("div", { class: "small" }, `${k}: ${v}`));
     }
     return parts;
   }

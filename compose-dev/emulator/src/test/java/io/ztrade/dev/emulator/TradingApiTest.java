@@ -75,7 +75,7 @@ class TradingApiTest {
         Map<String, Object> i = list.getMap("find { it.id == '" + idle + "' }");
         assertThat(i).as("imported, never traded").containsEntry("status", "STOPPED").containsEntry("capital", "2500.50")
                 .containsEntry("cash", "2500.50").containsEntry("equity", "2500.50").containsEntry("totalPnl", "0.00")
-                .containsEntry("positionQuantity", "0");
+                .containsEntry("positionQuantity", "0").containsEntry("averagePrice", "0.00");
     }
 
     @Test
@@ -162,7 +162,7 @@ class TradingApiTest {
     void listsOrdersNewestFirstWithTheirFills() {
         JsonPath orders = given().queryParam("agent", agent).get("/api/trading/orders").then().statusCode(200).extract().jsonPath();
         assertThat(orders.getList("clientOrderId")).containsExactly(agent + "-s", agent + "-b");
-        assertThat(orders.getMap("[0]")).containsEntry("side", "SELL").containsEntry("price", "155.1").containsEntry("quantity", "4")
+        assertThat(orders.getMap("[0]")).containsEntry("side", "SELL").containsEntry("price", "155.10").containsEntry("quantity", "4")
                 .containsEntry("filledQuantity", "4").containsEntry("status", "FILLED").containsEntry("orderId", "ob-" + agent + "-s");
         assertThat(orders.getList("[1].fills.price")).containsExactly("150.25", "150.25");
         assertThat(given().queryParam("agent", idle).get("/api/trading/orders").then().statusCode(200).extract().jsonPath()

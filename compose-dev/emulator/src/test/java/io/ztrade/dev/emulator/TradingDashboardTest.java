@@ -65,7 +65,7 @@ class TradingDashboardTest {
 
         try (HeadlessChromium browser = HeadlessChromium.launch()) {
             browser.send("Emulation.setDeviceMetricsOverride", Map.of("width", 1440, "height", 1180, "deviceScaleFactor", 1, "mobile", false));
-            browser.navigate(page.toString());
+            open(browser);
             await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(browser.eval(
                     "String(document.querySelector('#trading-agents tr[data-agent=\"aapl-sma\"]') !== null"
                             + " && document.querySelector('#trading-signals tr.signal') !== null)")));
@@ -106,7 +106,7 @@ class TradingDashboardTest {
             assertThat(signals).as("the reasoning, as text").contains(HOSTILE).contains("<b>open</b>").contains("sma10 188.91")
                     .contains("confidence 0.87").contains("daily-trade-limit: 0 of 4 trades today");
             assertThat(browser.eval("String(window.__xss)")).as("nothing the reasoning carried ran").isEqualTo("undefined");
-            assertThat(browser.eval("String(document.querySelectorAll('#trading script, #trading img, #trading b').length)"))
+            assertThat(browser.eval("String(document.querySelectorAll('#trading script, #trading img, #trading-signals b, #trading-signals i').length)"))
                     .as("no element made from booked data").isEqualTo("0");
 
             Files.createDirectories(SCREENSHOT.getParent());
@@ -121,7 +121,7 @@ class TradingDashboardTest {
         rows.agent("eth-halted", "ETH-USD", "5Min", "ztrade-combined", "3000", "ERROR", "{\"maxDailyTrades\": 10}")
                 .status("eth-halted", "ERROR", "max-drawdown: drawdown 21.00% >= 20.00%");
         try (HeadlessChromium browser = HeadlessChromium.launch()) {
-            browser.navigate(page.toString());
+            open(browser);
             await().atMost(Duration.ofSeconds(30)).until(() -> "false".equals(
                     browser.eval("document.querySelector('#kill-switch').dataset.engaged")));
             rows.killSwitch(true, "operator: <i>halt</i>");
@@ -138,6 +138,17 @@ class TradingDashboardTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> "false".equals(
                     browser.eval("document.querySelector('#kill-switch').dataset.engaged")));
         }
+    }
+
+    /**
+     * Opens the status page in a browser language Intl knows: under a POSIX locale the pinned
+     * Chromium reports {@code en-US@posix}, which {@code Intl.NumberFormat} (and so uPlot, as it
+     * loads) rejects; a user's browser reports its real language.
+     */
+    private void open(HeadlessChromium browser) throws Exception {
+        String userAgent = browser.send("Browser.getVersion", Map.of()).path("userAgent").asText();
+        browser.send("Emulation.setUserAgentOverride", Map.of("userAgent", userAgent, "acceptLanguage", "en-US"));
+        browser.navigate(page.toString());
     }
 
     private static String text(HeadlessChromium browser, String selector) throws Exception {

@@ -261,7 +261,7 @@ public final class TradingReads {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), Decimals.plain(rs.getBigDecimal(7)), Decimals.plain(rs.getBigDecimal(8)),
+                            rs.getString(6), Decimals.money(rs.getBigDecimal(7)), Decimals.plain(rs.getBigDecimal(8)),
                             Decimals.plain(rs.getBigDecimal(9)), rs.getString(10), rs.getString(11), instant(rs.getTimestamp(12)),
                             instant(rs.getTimestamp(13))});
                 }
@@ -290,7 +290,7 @@ public final class TradingReads {
 
     private static Fill fill(ResultSet rs) throws SQLException {
         return new Fill(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Decimals.plain(rs.getBigDecimal(6)), Decimals.plain(rs.getBigDecimal(7)), Decimals.money(rs.getBigDecimal(8)),
+                Decimals.money(rs.getBigDecimal(6)), Decimals.plain(rs.getBigDecimal(7)), Decimals.money(rs.getBigDecimal(8)),
                 instant(rs.getTimestamp(9)));
     }
 
@@ -416,13 +416,13 @@ public final class TradingReads {
 
         AgentSummary summary() {
             return new AgentSummary(id, symbol, timeframe, strategy, kind, status, statusReason, dryRun, Decimals.money(capital),
-                    Decimals.money(cash), Decimals.plain(quantity), Decimals.plain(average), Decimals.plain(mark), markedAt,
+                    Decimals.money(cash), Decimals.plain(quantity), Decimals.money(average), Decimals.money(mark), markedAt,
                     Decimals.money(equity()), Decimals.money(realised), Decimals.money(unrealised()),
                     Decimals.money(equity().subtract(capital)), Decimals.plain(drawdown()), dailyTrades, lastBarTime, updatedAt);
         }
 
         Position position() {
-            return new Position(id, symbol, Decimals.plain(quantity), Decimals.plain(average), Decimals.plain(mark), markedAt,
+            return new Position(id, symbol, Decimals.plain(quantity), Decimals.money(average), Decimals.money(mark), markedAt,
                     Decimals.money(quantity.multiply(average)), Decimals.money(marketValue()), Decimals.money(unrealised()));
         }
 
