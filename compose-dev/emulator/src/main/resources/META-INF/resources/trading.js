@@ -180,7 +180,8 @@
     rows("trading-signals", signals.map(s => el("tr", { class: "signal", "data-signal": s.id, "data-taken": s.taken },
       el("td", { class: "small" }, when(s.barTime || s.at)),
       el("td", {}, badge(s.action)),
-      el("td", {}, s.taken ? badge("taken") : badge("refused"), s.rule ? el("div", { class: "small" }, s.rule) : null),
+      el("td", {}, s.taken ? badge("taken") : s.rule ? badge("refused") : badge("no order", "none"),
+        s.rule ? el("div", { class: "small" }, s.rule) : null),
       el("td", { class: "reasoning" }, reasoning(s.detail)))), 4);
     renderCharts(detail);
   }

@@ -58,7 +58,7 @@ class TradingDashboardTest {
             rows.equity("aapl-sma", day0.plus(d, ChronoUnit.DAYS), equity.toPlainString(),
                     peak.subtract(equity).divide(peak, 8, RoundingMode.HALF_EVEN).toPlainString());
         }
-        rows.audit("aapl-sma", day0.plus(29, ChronoUnit.DAYS), "HOLD", true, null,
+        rows.audit("aapl-sma", day0.plus(29, ChronoUnit.DAYS), "HOLD", false, null,
                 "{\"reason\": \"SIGNAL\", \"indicators\": {\"sma10\": 188.91, \"sma30\": 189.47}, \"note\": \"" + HOSTILE.replace("\"", "\\\"")
                         + "\", \"rules\": [{\"rule\": \"market-hours\", \"passed\": true, \"detail\": \"<b>open</b>\", \"haltsAgent\": false}]}");
         rows.bar("AAPL", Instant.parse("2026-12-01T00:00:00Z"), "189.40");
@@ -73,15 +73,16 @@ class TradingDashboardTest {
             assertThat(browser.eval("document.querySelector('#kill-switch').dataset.engaged")).isEqualTo("false");
             browser.eval("window.__sameDocument = 'yes'");
 
+            BigDecimal drawdown = peak.subtract(new BigDecimal("10024.00")).divide(peak, 8, RoundingMode.HALF_EVEN);
             // the trading loop books a fill: BUY 10 @ 190.00, commission 1.00, marked at the newest close 192.50
             Instant filled = day0.plus(30, ChronoUnit.DAYS);
             rows.order("aapl-sma-20261202-SIGNAL", "aapl-sma", "AAPL", "BUY", "190.00", "10", "10", "FILLED", filled)
                     .execution("4711:aapl-sma-20261202-SIGNAL", "aapl-sma-20261202-SIGNAL", "aapl-sma", "AAPL", "BUY", "190.00", "10",
                             "1.00", filled.plusSeconds(1))
-                    .account("aapl-sma", "8099.00", "-1.00", "10024.00", LocalDate.of(2026, 12, 2), "10000", 1)
+                    .account("aapl-sma", "8099.00", "-1.00", peak.toPlainString(), LocalDate.of(2026, 12, 2), "10000", 1)
                     .position("aapl-sma", "AAPL", "10", "190.00")
                     .bar("AAPL", Instant.parse("2026-12-02T00:00:00Z"), "192.50")
-                    .equity("aapl-sma", filled, "10024.00", "0")
+                    .equity("aapl-sma", filled, "10024.00", drawdown.toPlainString())
                     .audit("aapl-sma", filled, "BUY", true, null, "{\"reason\": \"SIGNAL\", \"confidence\": 0.87, \"quantity\": \"10\","
                             + " \"price\": \"190.00\", \"indicators\": {\"sma10\": 190.2, \"sma30\": 189.6}, \"rules\": ["
                             + "{\"rule\": \"daily-trade-limit\", \"passed\": true, \"detail\": \"0 of 4 trades today\", \"haltsAgent\": false},"
@@ -97,7 +98,8 @@ class TradingDashboardTest {
             assertThat(text(browser, "#trading-orders tr.order")).contains("BUY", "FILLED", "10 / 10");
             assertThat(text(browser, "#trading-agents tr[data-agent=\"aapl-sma\"]")).contains("10,024.00", "-1.00", "+25.00");
             assertThat(text(browser, "#trading-positions tr[data-position=\"aapl-sma/AAPL\"]")).contains("192.50", "1,925.00", "+25.00");
-            assertThat(text(browser, "#trading-risk tr[data-risk=\"aapl-sma\"]")).contains("1 / 4");
+            assertThat(text(browser, "#trading-risk tr[data-risk=\"aapl-sma\"]")).contains("1 / 4")
+                    .contains(new BigDecimal("100").multiply(drawdown).setScale(2, RoundingMode.HALF_EVEN) + "% / 20.00%");
             await().atMost(Duration.ofSeconds(30)).until(() -> "31".equals(browser.eval("document.getElementById('equity-chart').dataset.points")));
             assertThat(browser.eval("String(document.querySelectorAll('#equity-chart .uplot canvas, #drawdown-chart .uplot canvas').length)"))
                     .as("both charts drawn by uPlot").isEqualTo("2");
