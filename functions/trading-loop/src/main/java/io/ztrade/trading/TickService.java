@@ -207,7 +207,7 @@ public class TickService {
                 if (orders.insert(c, d.clientOrderId(), spec.id(), spec.symbol(), side.name(), "LIMIT", price, d.quantity())) {
                     accounts.countTrade(c, spec.id());
                     publisher.send(OrderRequest.place(d.clientOrderId(), spec.id(), spec.symbol(), side.name(), "LIMIT", "IOC",
-                            false, price.toPlainString(), d.quantity().toPlainString()));
+                            false, plain(price), plain(d.quantity())));
                     result = Outcome.ORDERED;
                 }
             }
@@ -305,7 +305,7 @@ public class TickService {
             return false;
         }
         publisher.send(OrderRequest.place(id, spec.id(), spec.symbol(), q.side().name(), "LIMIT", "GTC", true,
-                q.price().toPlainString(), q.quantity().toPlainString()));
+                plain(q.price()), plain(q.quantity())));
         return true;
     }
 
@@ -362,6 +362,12 @@ public class TickService {
                 d.reason() == null ? null : d.reason().name(), indicators, finite(d.sentiment()), rules, d.refusedBy(),
                 d.dryRun(), d.taken() ? d.quantity().toPlainString() : null,
                 d.taken() && d.limitPrice() != null ? d.limitPrice().toPlainString() : null);
+    }
+
+    /** A decimal as the order book reads it: no exponent, no trailing zeros. */
+    static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 
     private static Double finite(double v) {
