@@ -360,8 +360,8 @@ public class TickService {
                 : spec.strategy().id(), d.action().name(), finite(score), finite(confidence),
                 d.taken() && d.signal() != null ? d.signal().sizeFraction() : 0, d.barTime(), ordered ? d.clientOrderId() : null,
                 d.reason() == null ? null : d.reason().name(), indicators, finite(d.sentiment()), rules, d.refusedBy(),
-                d.dryRun(), d.taken() ? d.quantity().toPlainString() : null,
-                d.taken() && d.limitPrice() != null ? d.limitPrice().toPlainString() : null);
+                d.dryRun(), d.taken() ? plain(d.quantity()) : null,
+                d.taken() && d.limitPrice() != null ? plain(d.limitPrice()) : null);
     }
 
     /** A decimal as the order book reads it: no exponent, no trailing zeros. */
