@@ -84,7 +84,7 @@ public final class TradingLoopBench {
             Process fn = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 URI url = URI.create("http://localhost:" + port + "/");
-                HttpClient http = HttpClient.newHttpClient();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 awaitReady(http, URI.create("http://localhost:" + port + "/q/health/ready"), log);
                 String jdbc = q.get("quarkus.datasource.jdbc.url");
                 try (Connection c = DriverManager.getConnection(jdbc, q.get("quarkus.datasource.username"),
