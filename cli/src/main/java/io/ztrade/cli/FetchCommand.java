@@ -67,7 +67,7 @@ final class FetchCommand implements Runnable {
             }
             PlatformClient client = connection.client();
             PrintWriter err = spec.commandLine().getErr();
-            Table table = new Table("symbol", "timeframe", "stored", "latest bar", "close");
+            Table table = new Table("symbol", "timeframe", "new bars", "last bar", "close");
             List<String> failures = new ArrayList<>();
             for (String symbol : symbols) {
                 String id = UUID.randomUUID().toString();
@@ -84,8 +84,8 @@ final class FetchCommand implements Runnable {
                     continue;
                 }
                 MarketDataUpdated u = Replies.decode(reply, MarketDataUpdated.class);
-                table.row(u.symbol(), u.timeframe(), u.stored(), u.latestTime() == null ? "-" : u.latestTime().toString(),
-                        u.latestClose() == null ? "-" : u.latestClose().toPlainString());
+                table.row(u.symbol(), u.timeframe(), u.count(), u.lastBarTime() == null ? "-" : u.lastBarTime().toString(),
+                        u.lastClose() == null ? "-" : u.lastClose().toPlainString());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(table.render());

@@ -1,5 +1,6 @@
 -- Trading: agents, their accounts and positions, orders, executions booked exactly once, the equity
--- curve, an append-only audit of every decision, and the kill switch. Money and quantities are numeric.
+-- curve, an append-only audit of every decision, and the kill switch. Money and quantities are
+-- exact, unbounded numeric (no rounding on the way in: a ledger restored from these rows continues exactly).
 
 create table agent (
     id            varchar(64)    primary key,
@@ -8,7 +9,7 @@ create table agent (
     strategy      varchar(64)    not null,
     params        jsonb          not null,
     kind          varchar(16)    not null,
-    capital       numeric(24, 8) not null,
+    capital       numeric not null,
     settings      jsonb          not null,
     dry_run       boolean        not null default false,
     status        varchar(16)    not null default 'STOPPED',
@@ -25,11 +26,12 @@ create index ix_agent_status on agent (status);
 
 create table agent_account (
     agent_id         varchar(64)    primary key references agent (id),
-    cash             numeric(24, 8) not null,
-    realised_pnl     numeric(24, 8) not null default 0,
-    peak_equity      numeric(24, 8) not null,
+    cash             numeric not null,
+    realised_pnl     numeric not null default 0,
+    commissions      numeric not null default 0,
+    peak_equity      numeric not null,
     trading_day      date,
-    day_start_equity numeric(24, 8),
+    day_start_equity numeric,
     daily_trades     integer        not null default 0,
     constraint ck_agent_account_trades check (daily_trades >= 0)
 );
@@ -37,8 +39,10 @@ create table agent_account (
 create table agent_position (
     agent_id  varchar(64)    not null references agent (id),
     symbol    varchar(32)    not null,
-    quantity  numeric(30, 8) not null,
-    avg_price numeric(24, 8) not null,
+    quantity  numeric not null,
+    avg_price numeric not null,
+    -- what the position cost, buy commissions included (avg_price = cost_basis / |quantity|)
+    cost_basis numeric not null,
     primary key (agent_id, symbol)
 );
 
@@ -49,9 +53,9 @@ create table trade_order (
     symbol          varchar(32)    not null,
     side            varchar(4)     not null,
     type            varchar(8)     not null,
-    price           numeric(24, 8),
-    quantity        numeric(30, 8) not null,
-    filled_quantity numeric(30, 8) not null default 0,
+    price           numeric,
+    quantity        numeric not null,
+    filled_quantity numeric not null default 0,
     status          varchar(20)    not null default 'NEW',
     reason          text,
     created_at      timestamptz    not null default now(),
@@ -72,9 +76,9 @@ create table execution (
     agent_id        varchar(64)    not null references agent (id),
     symbol          varchar(32)    not null,
     side            varchar(4)     not null,
-    price           numeric(24, 8) not null,
-    quantity        numeric(30, 8) not null,
-    commission      numeric(24, 8) not null,
+    price           numeric not null,
+    quantity        numeric not null,
+    commission      numeric not null,
     booked_at       timestamptz    not null default now(),
     constraint ck_execution_side check (side in ('BUY', 'SELL')),
     constraint ck_execution_amounts check (price > 0 and quantity > 0 and commission >= 0)
@@ -84,8 +88,8 @@ create index ix_execution_agent on execution (agent_id, booked_at desc);
 create table equity_point (
     agent_id varchar(64)    not null references agent (id),
     at       timestamptz    not null,
-    equity   numeric(24, 8) not null,
-    drawdown numeric(12, 8) not null,
+    equity   numeric not null,
+    drawdown numeric not null,
     primary key (agent_id, at)
 );
 

@@ -13,10 +13,18 @@ import io.ztrade.function.IdempotentJobs;
 
 /**
  * The Knative Service's one exported function (Funqy, Knative Events binding). It takes two event
- * types, {@code backtest.requested} and {@code backtest.sweep.requested}, decodes and validates the
+ * types, {@code backtest.requested} and {@code backtest.sweep.requested} (or a PingSource's ping
+ * whose data is a sweep request, as the nightly sweep's), decodes and validates the
  * data (400 naming the field, before anything is recorded), then runs the job at most once per event.
  */
 public class BacktestFunction {
+
+    /**
+     * A PingSource's event (ADR 0007): its data is a sweep request, so a schedule such as the
+     * nightly sweep is the same job as {@code backtest.sweep.requested}. Knative's type, not ours:
+     * it is not in the catalog.
+     */
+    static final String PING = "dev.knative.sources.ping";
 
     private final BacktestService backtests;
     private final SweepService sweeps;
@@ -41,7 +49,7 @@ public class BacktestFunction {
             }
             return reply;
         }
-        if (EventTypes.BACKTEST_SWEEP_REQUESTED.equals(type)) {
+        if (EventTypes.BACKTEST_SWEEP_REQUESTED.equals(type) || PING.equals(type)) {
             SweepRequest request = EventCodec.decode(event.data(), SweepRequest.class);
             SweepPlan plan = SweepPlan.of(event.source(), event.id(), request);
             return jobs.run(event, EventSources.BACKTEST_FUNCTION, jobId -> sweeps.fanOut(plan));

@@ -99,4 +99,19 @@ class SweepTest {
         assertThat(received(EventTypes.BACKTEST_REQUESTED, sweepId.toString())).hasSize(2);
         QuarkusTransaction.requiringNew().run(() -> assertThat(BacktestSweepEntity.<BacktestSweepEntity>findById(sweepId).total).isEqualTo(2));
     }
+
+    @Test
+    void shouldRunTheNightlySweepPingAsASweepRequest() throws Exception {
+        RecordingBroker.functionUrl = null; // only record the fan-out
+        String id = newId();
+        String source = "/apis/v1/namespaces/ztrade/pingsources/backtest-nightly-sweep-aapl";
+        String ping = SWEEP.replace("\"fast\":[5,10,60]", "\"fast\":[5,10]");
+        postBinary(BacktestFunction.PING, source, id, ping).then().statusCode(204);
+
+        UUID sweepId = io.ztrade.events.payload.SweepRequest.sweepId(source, id);
+        assertThat(received(EventTypes.BACKTEST_REQUESTED, sweepId.toString())).as("(5,20) (5,50) (10,20) (10,50)").hasSize(4);
+        QuarkusTransaction.requiringNew().run(() -> assertThat(BacktestSweepEntity.<BacktestSweepEntity>findById(sweepId).total).isEqualTo(4));
+
+        postBinary(BacktestFunction.PING, source, newId(), "{\"strategy\":\"sma-crossover\"}").then().statusCode(400);
+    }
 }

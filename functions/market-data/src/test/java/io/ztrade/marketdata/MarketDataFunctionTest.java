@@ -60,7 +60,7 @@ class MarketDataFunctionTest {
                 .header("ce-source", EventSources.MARKETDATA_FUNCTION)
                 .body("symbol", equalTo("ETH-USD"))
                 .body("timeframe", equalTo("15Min"))
-                .body("stored", greaterThan(90));
+                .body("count", greaterThan(90));
         assertThat(bars.count("ETH-USD", Timeframe.MIN_15)).isBetween(99L, 100L);
         assertThat(bars.count("AAPL", Timeframe.MIN_15)).isBetween(99L, 100L);
         assertThat(RecordingSink.received()).anySatisfy(e -> {
@@ -77,9 +77,9 @@ class MarketDataFunctionTest {
     @Test
     void shouldStoreNothingTwiceWhenTheSameWindowIsFetchedAgain() {
         String data = "{\"symbols\":[\"BTC-USD\"],\"timeframe\":\"1Hour\",\"since\":\"" + Instant.now().minus(2, ChronoUnit.DAYS) + "\"}";
-        post(EventTypes.MARKETDATA_FETCH_REQUESTED, newId(), data).then().statusCode(200).body("stored", greaterThan(40));
+        post(EventTypes.MARKETDATA_FETCH_REQUESTED, newId(), data).then().statusCode(200).body("count", greaterThan(40));
         long count = bars.count("BTC-USD", Timeframe.HOUR_1);
-        post(EventTypes.MARKETDATA_FETCH_REQUESTED, newId(), data).then().statusCode(200).body("stored", equalTo(0));
+        post(EventTypes.MARKETDATA_FETCH_REQUESTED, newId(), data).then().statusCode(200).body("count", equalTo(0));
         assertThat(bars.count("BTC-USD", Timeframe.HOUR_1)).isEqualTo(count);
     }
 
@@ -90,7 +90,7 @@ class MarketDataFunctionTest {
         Response first = post(EventTypes.MARKETDATA_FETCH_REQUESTED, id, data).then().statusCode(200).extract().response();
         Response again = post(EventTypes.MARKETDATA_FETCH_REQUESTED, id, data).then().statusCode(200).extract().response();
         assertThat(again.header("ce-id")).isEqualTo(first.header("ce-id"));
-        assertThat(again.jsonPath().getInt("stored")).isEqualTo(first.jsonPath().getInt("stored"));
+        assertThat(again.jsonPath().getInt("count")).isEqualTo(first.jsonPath().getInt("count"));
     }
 
     @Test

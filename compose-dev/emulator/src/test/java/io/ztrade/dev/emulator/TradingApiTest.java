@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code /api/trading/**} against real PostgreSQL with V3 applied and rows written as the trading
  * loop books them. The scenario, by hand: capital 10,000.00; BUY 10 @ 150.25 filled in two parts
- * (4 + 6, commissions 0.40 + 0.60); SELL 4 @ 155.10 (commission 0.50). Cash 10,000 - 1,502.50 - 1.00
- * + 620.40 - 0.50 = 9,116.40; 6 left at 150.25, marked at the newest close 152.37: market value
- * 914.22, unrealised 6 x 2.12 = 12.72, equity 10,030.62, total P&L 30.62 = realised 17.90 (4 x 4.85
- * - 1.50) + unrealised 12.72.
+ * (4 + 6, commissions 0.40 + 0.60): cost basis 1,503.50 (commissions included, average 150.35);
+ * SELL 4 @ 155.10 (commission 0.50): proceeds 619.90, basis released 4/10 x 1,503.50 = 601.40,
+ * realised 18.50. Cash 10,000 - 1,503.50 + 619.90 = 9,116.40; 6 left with basis 902.10, marked at the
+ * newest close 152.37: market value 914.22, unrealised 914.22 - 902.10 = 12.12, equity 10,030.62,
+ * total P&L 30.62 = realised 18.50 + unrealised 12.12; commissions 1.50.
  */
 @QuarkusTest
 @TestProfile(BasicPlatform.class)
@@ -47,8 +48,8 @@ class TradingApiTest {
         TradingRows rows = new TradingRows(dataSource);
         rows.agent(agent, symbol, "1Day", "sma-crossover", "10000", "RUNNING", "{\"maxDailyTrades\": 2, \"stopLoss\": 0.05}")
                 .agent(idle, symbol, "1Day", "sma-crossover", "2500.5", "STOPPED", "{\"maxDailyTrades\": 5}")
-                .account(agent, "9116.40", "17.90", "10050.00", LocalDate.of(2026, 12, 2), "10040.00", 2)
-                .position(agent, symbol, "6", "150.25")
+                .account(agent, "9116.40", "18.50", "1.50", "10050.00", LocalDate.of(2026, 12, 2), "10040.00", 2)
+                .position(agent, symbol, "6", "902.10")
                 .order(agent + "-b", agent, symbol, "BUY", "150.25", "10", "10", "FILLED", t0)
                 .execution("t1:" + agent + "-b", agent + "-b", agent, symbol, "BUY", "150.25", "4", "0.40", t0.plusSeconds(1))
                 .execution("t2:" + agent + "-b", agent + "-b", agent, symbol, "BUY", "150.25", "6", "0.60", t0.plusSeconds(2))
@@ -68,9 +69,9 @@ class TradingApiTest {
         JsonPath list = given().get("/api/trading/agents").then().statusCode(200).extract().jsonPath();
         Map<String, Object> a = list.getMap("find { it.id == '" + agent + "' }");
         assertThat(a).containsEntry("status", "RUNNING").containsEntry("symbol", symbol).containsEntry("capital", "10000.00")
-                .containsEntry("cash", "9116.40").containsEntry("positionQuantity", "6").containsEntry("averagePrice", "150.25")
-                .containsEntry("markPrice", "152.37").containsEntry("equity", "10030.62").containsEntry("realisedPnl", "17.90")
-                .containsEntry("unrealisedPnl", "12.72").containsEntry("totalPnl", "30.62").containsEntry("drawdown", "0.001928")
+                .containsEntry("cash", "9116.40").containsEntry("positionQuantity", "6").containsEntry("averagePrice", "150.35")
+                .containsEntry("markPrice", "152.37").containsEntry("equity", "10030.62").containsEntry("realisedPnl", "18.50")
+                .containsEntry("unrealisedPnl", "12.12").containsEntry("totalPnl", "30.62").containsEntry("drawdown", "0.001928")
                 .containsEntry("dailyTrades", 2);
         Map<String, Object> i = list.getMap("find { it.id == '" + idle + "' }");
         assertThat(i).as("imported, never traded").containsEntry("status", "STOPPED").containsEntry("capital", "2500.50")
@@ -85,8 +86,8 @@ class TradingApiTest {
         assertThat(d.getInt("settings.maxDailyTrades")).isEqualTo(2);
         assertThat(d.getInt("params.slow")).isEqualTo(30);
         assertThat(d.getString("sourceFile")).isEqualTo("agents/" + agent + "/context.yaml");
-        assertThat(d.getMap("position")).containsEntry("quantity", "6").containsEntry("costBasis", "901.50")
-                .containsEntry("marketValue", "914.22").containsEntry("unrealisedPnl", "12.72");
+        assertThat(d.getMap("position")).containsEntry("quantity", "6").containsEntry("costBasis", "902.10")
+                .containsEntry("marketValue", "914.22").containsEntry("unrealisedPnl", "12.12");
         assertThat(d.getList("equity.equity")).as("oldest first").containsExactly("10000.00", "10050.00", "10030.62");
         assertThat(d.getList("equity.drawdown")).containsExactly("0", "0", "0.00192836");
         assertThat(d.getList("signals.taken")).as("newest first").containsExactly(false, true);
@@ -111,7 +112,7 @@ class TradingApiTest {
                 .getList("$");
         assertThat(positions).filteredOn(p -> agent.equals(p.get("agentId"))).singleElement().satisfies(p ->
                 assertThat(p).containsEntry("symbol", symbol).containsEntry("quantity", "6").containsEntry("markPrice", "152.37")
-                        .containsEntry("unrealisedPnl", "12.72"));
+                        .containsEntry("averagePrice", "150.35").containsEntry("unrealisedPnl", "12.12"));
         assertThat(positions).noneMatch(p -> idle.equals(p.get("agentId")));
     }
 
@@ -119,14 +120,15 @@ class TradingApiTest {
     void reportsPnlPerAgentAndInTotal() {
         JsonPath one = given().queryParam("agent", agent).get("/api/trading/pnl").then().statusCode(200).extract().jsonPath();
         assertThat(one.getList("agents")).hasSize(1);
-        assertThat(one.getMap("agents[0]")).containsEntry("agentId", agent).containsEntry("realisedPnl", "17.90")
-                .containsEntry("unrealisedPnl", "12.72").containsEntry("commissions", "1.50").containsEntry("totalPnl", "30.62")
+        assertThat(one.getMap("agents[0]")).containsEntry("agentId", agent).containsEntry("realisedPnl", "18.50")
+                .containsEntry("unrealisedPnl", "12.12").containsEntry("commissions", "1.50").containsEntry("totalPnl", "30.62")
                 .containsEntry("totalReturn", "0.003062");
         assertThat(one.getMap("total")).containsEntry("capital", "10000.00").containsEntry("equity", "10030.62")
                 .containsEntry("totalPnl", "30.62");
 
         JsonPath all = given().get("/api/trading/pnl").then().statusCode(200).extract().jsonPath();
         assertThat(all.getList("agents.agentId")).contains(agent, idle);
+        assertThat(all.getString("agents.find { it.agentId == '" + idle + "' }.commissions")).isEqualTo("0.00");
     }
 
     @Test

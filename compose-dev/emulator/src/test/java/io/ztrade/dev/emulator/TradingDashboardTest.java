@@ -49,7 +49,7 @@ class TradingDashboardTest {
         Instant day0 = Instant.parse("2026-11-02T21:00:00Z");
         rows.agent("aapl-sma", "AAPL", "1Day", "sma-crossover", "10000", "RUNNING", "{\"maxDailyTrades\": 4, \"stopLoss\": 0.05}")
                 .agent("btc-momentum", "BTC-USD", "1Hour", "momentum", "5000", "PAUSED", "{\"maxDailyTrades\": 6}")
-                .account("aapl-sma", "10000", "0", "10000", LocalDate.of(2026, 12, 2), "10000", 0);
+                .account("aapl-sma", "10000", "0", "0", "10000", LocalDate.of(2026, 12, 2), "10000", 0);
         // a month of equity points before the trade, with their drawdown from the running peak
         BigDecimal peak = BigDecimal.ZERO;
         for (int d = 0; d < 30; d++) {
@@ -74,13 +74,14 @@ class TradingDashboardTest {
             browser.eval("window.__sameDocument = 'yes'");
 
             BigDecimal drawdown = peak.subtract(new BigDecimal("10024.00")).divide(peak, 8, RoundingMode.HALF_EVEN);
-            // the trading loop books a fill: BUY 10 @ 190.00, commission 1.00, marked at the newest close 192.50
+            // the trading loop books a fill: BUY 10 @ 190.00, commission 1.00 (cost basis 1,901.00), marked at the
+            // newest close 192.50: value 1,925.00, unrealised and total P&L +24.00
             Instant filled = day0.plus(30, ChronoUnit.DAYS);
             rows.order("aapl-sma-20261202-SIGNAL", "aapl-sma", "AAPL", "BUY", "190.00", "10", "10", "FILLED", filled)
                     .execution("4711:aapl-sma-20261202-SIGNAL", "aapl-sma-20261202-SIGNAL", "aapl-sma", "AAPL", "BUY", "190.00", "10",
                             "1.00", filled.plusSeconds(1))
-                    .account("aapl-sma", "8099.00", "-1.00", peak.toPlainString(), LocalDate.of(2026, 12, 2), "10000", 1)
-                    .position("aapl-sma", "AAPL", "10", "190.00")
+                    .account("aapl-sma", "8099.00", "0", "1.00", peak.toPlainString(), LocalDate.of(2026, 12, 2), "10000", 1)
+                    .position("aapl-sma", "AAPL", "10", "1901.00")
                     .bar("AAPL", Instant.parse("2026-12-02T00:00:00Z"), "192.50")
                     .equity("aapl-sma", filled, "10024.00", drawdown.toPlainString())
                     .audit("aapl-sma", filled, "BUY", true, null, "{\"reason\": \"SIGNAL\", \"confidence\": 0.87, \"quantity\": \"10\","
@@ -96,8 +97,8 @@ class TradingDashboardTest {
             assertThat(browser.eval("String(window.__sameDocument)")).as("updated live, not reloaded").isEqualTo("yes");
             assertThat(text(browser, "#trading-orders li.fill")).contains("10 @ 190.00", "commission 1.00");
             assertThat(text(browser, "#trading-orders tr.order")).contains("BUY", "FILLED", "10 / 10");
-            assertThat(text(browser, "#trading-agents tr[data-agent=\"aapl-sma\"]")).contains("10,024.00", "-1.00", "+25.00");
-            assertThat(text(browser, "#trading-positions tr[data-position=\"aapl-sma/AAPL\"]")).contains("192.50", "1,925.00", "+25.00");
+            assertThat(text(browser, "#trading-agents tr[data-agent=\"aapl-sma\"]")).contains("10,024.00", "0.00", "+24.00");
+            assertThat(text(browser, "#trading-positions tr[data-position=\"aapl-sma/AAPL\"]")).contains("190.10", "192.50", "1,925.00", "+24.00");
             assertThat(text(browser, "#trading-risk tr[data-risk=\"aapl-sma\"]")).contains("1 / 4")
                     .contains(new BigDecimal("100").multiply(drawdown).setScale(2, RoundingMode.HALF_EVEN) + "% / 20.00%");
             await().atMost(Duration.ofSeconds(30)).until(() -> "31".equals(browser.eval("document.getElementById('equity-chart').dataset.points")));

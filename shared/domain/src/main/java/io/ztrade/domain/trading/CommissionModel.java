@@ -13,9 +13,10 @@ import java.util.Objects;
  */
 public record CommissionModel(BigDecimal perTrade, BigDecimal bps) {
 
-    public static final CommissionModel NONE = new CommissionModel(BigDecimal.ZERO, BigDecimal.ZERO);
-
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    /** No commission. */
+    public static final CommissionModel NONE = new CommissionModel(BigDecimal.ZERO, BigDecimal.ZERO);
 
     public CommissionModel {
         Objects.requireNonNull(perTrade, "perTrade");

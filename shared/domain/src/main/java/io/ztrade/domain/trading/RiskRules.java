@@ -16,6 +16,17 @@ public final class RiskRules {
      * @param spec   the agent, for its own limits (maxDailyTrades, maxPositionSize, minConfidence)
      */
     public static List<RiskRule> all(RiskLimits limits, AgentSpec spec) {
-        throw new UnsupportedOperationException("not yet");
+        return List.of(
+                new AgentActiveRule(),
+                new DailyTradeLimitRule(spec.maxDailyTrades()),
+                new PositionLimitRule(spec.maxPositionSize(), limits.positionShareOfCapital()),
+                new StopLossRequiredRule(),
+                new DailyLossRule(limits.dailyLossLimit()),
+                new DrawdownRule(limits.maxDrawdown()),
+                new MinConfidenceRule(spec.minConfidence()),
+                new OpenPositionsRule(limits.maxOpenPositions()),
+                new CorrelatedPositionsRule(limits.maxCorrelatedPositions(), limits.correlationThreshold(),
+                        limits.correlationLookbackBars()),
+                new DeployedCapitalRule(limits.maxDeployedShare()));
     }
 }

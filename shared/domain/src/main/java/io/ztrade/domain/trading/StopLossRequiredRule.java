@@ -1,6 +1,6 @@
 package io.ztrade.domain.trading;
 
-/** Rule {@code stop-loss-required}. */
+/** Rule {@code stop-loss-required}: every BUY comes with a stop-loss price. */
 public final class StopLossRequiredRule implements RiskRule {
 
     public static final String NAME = "stop-loss-required";
@@ -12,6 +12,12 @@ public final class StopLossRequiredRule implements RiskRule {
 
     @Override
     public RuleResult check(RiskContext context, ProposedOrder order) {
-        throw new UnsupportedOperationException("not yet");
+        if (!order.isBuy()) {
+            return RuleResult.pass(NAME, "a SELL needs no stop-loss");
+        }
+        if (order.stopLossPrice() == null) {
+            return RuleResult.refuse(NAME, "BUY without a stop-loss (set stopLoss on the agent)");
+        }
+        return RuleResult.pass(NAME, "stop-loss at " + Fmt.money(order.stopLossPrice()));
     }
 }

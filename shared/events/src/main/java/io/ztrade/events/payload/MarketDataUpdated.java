@@ -8,8 +8,8 @@ import java.time.Instant;
  *
  * @param symbol     instrument
  * @param timeframe  bar timeframe id
- * @param stored     bars newly stored by this fetch
- * @param latestTime open time of the newest bar
- * @param latestClose close of the newest bar
+ * @param count       bars newly stored by this fetch (0 when a rerun of the same window found nothing new)
+ * @param lastBarTime open time of the newest stored bar (null when none is stored)
+ * @param lastClose   close of the newest stored bar (null when none is stored)
  */
-public record MarketDataUpdated(String symbol, String timeframe, int stored, Instant latestTime, BigDecimal latestClose) {}
+public record MarketDataUpdated(String symbol, String timeframe, int count, Instant lastBarTime, BigDecimal lastClose) {}

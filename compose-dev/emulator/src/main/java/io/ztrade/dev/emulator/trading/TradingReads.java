@@ -88,7 +88,6 @@ public final class TradingReads {
     /** P&L of every agent (or of one: {@code agentId} not null) and their total. */
     public Pnl pnl(String agentId) throws SQLException {
         return read(c -> {
-            Map<String, BigDecimal> commissions = commissions(c);
             List<AgentPnl> agents = new ArrayList<>();
             BigDecimal capital = BigDecimal.ZERO;
             BigDecimal cash = BigDecimal.ZERO;
@@ -97,7 +96,7 @@ public final class TradingReads {
             BigDecimal unrealised = BigDecimal.ZERO;
             BigDecimal paid = BigDecimal.ZERO;
             for (Row r : rows(c, agentId)) {
-                BigDecimal commission = commissions.getOrDefault(r.id, BigDecimal.ZERO);
+                BigDecimal commission = r.commissions;
                 agents.add(new AgentPnl(r.id, Decimals.money(r.capital), Decimals.money(r.cash), Decimals.money(r.equity()),
                         Decimals.money(r.realised), Decimals.money(r.unrealised()), Decimals.money(commission),
                         Decimals.money(r.equity().subtract(r.capital)), Decimals.plain(Decimals.ratio(r.equity().subtract(r.capital), r.capital))));
@@ -177,7 +176,8 @@ public final class TradingReads {
             + " (select b.close from market_bar b where b.symbol = a.symbol order by b.bar_time desc limit 1),"
             + " (select b.bar_time from market_bar b where b.symbol = a.symbol order by b.bar_time desc limit 1),"
             + " (select e.price from execution e where e.symbol = a.symbol order by e.booked_at desc, e.execution_id desc limit 1),"
-            + " (select e.booked_at from execution e where e.symbol = a.symbol order by e.booked_at desc, e.execution_id desc limit 1)"
+            + " (select e.booked_at from execution e where e.symbol = a.symbol order by e.booked_at desc, e.execution_id desc limit 1),"
+            + " acc.commissions, p.cost_basis"
             + " from agent a left join agent_account acc on acc.agent_id = a.id"
             + " left join agent_position p on p.agent_id = a.id and p.symbol = a.symbol";
 
@@ -294,17 +294,6 @@ public final class TradingReads {
                 instant(rs.getTimestamp(9)));
     }
 
-    private static Map<String, BigDecimal> commissions(Connection c) throws SQLException {
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select agent_id, sum(commission) from execution group by agent_id");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getBigDecimal(2));
-            }
-        }
-        return out;
-    }
-
     private static KillSwitch killSwitch(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select engaged, reason, changed_at from kill_switch where id = 1");
                 ResultSet rs = ps.executeQuery()) {
@@ -353,6 +342,8 @@ public final class TradingReads {
         final int dailyTrades;
         final BigDecimal quantity;
         final BigDecimal average;
+        final BigDecimal costBasis;
+        final BigDecimal commissions;
         final BigDecimal mark;
         final Instant markedAt;
 
@@ -395,6 +386,9 @@ public final class TradingReads {
                 markedAt = null;
             }
             peak = storedPeak == null ? capital : storedPeak;
+            commissions = Decimals.orZero(rs.getBigDecimal(28));
+            BigDecimal storedBasis = rs.getBigDecimal(29);
+            costBasis = storedBasis != null ? storedBasis : quantity.multiply(average);
         }
 
         BigDecimal marketValue() {
@@ -405,8 +399,9 @@ public final class TradingReads {
             return cash.add(marketValue());
         }
 
+        /** {@code quantity x mark - costBasis}: the cost basis includes buy commissions, as the ledger books it. */
         BigDecimal unrealised() {
-            return quantity.multiply(mark.subtract(average));
+            return marketValue().subtract(costBasis);
         }
 
         BigDecimal drawdown() {
@@ -423,7 +418,7 @@ public final class TradingReads {
 
         Position position() {
             return new Position(id, symbol, Decimals.plain(quantity), Decimals.money(average), Decimals.money(mark), markedAt,
-                    Decimals.money(quantity.multiply(average)), Decimals.money(marketValue()), Decimals.money(unrealised()));
+                    Decimals.money(costBasis), Decimals.money(marketValue()), Decimals.money(unrealised()));
         }
 
         AgentRisk risk(boolean killSwitch) {

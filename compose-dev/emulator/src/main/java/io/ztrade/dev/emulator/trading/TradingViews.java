@@ -15,7 +15,8 @@ public final class TradingViews {
 
     /**
      * One agent with its account marked to the newest price: {@code equity = cash + quantity x mark},
-     * {@code unrealisedPnl = quantity x (mark - averagePrice)}, {@code totalPnl = equity - capital},
+     * {@code unrealisedPnl = quantity x mark - costBasis} (buy commissions are in the cost basis and
+     * in {@code averagePrice = costBasis / quantity}), {@code totalPnl = equity - capital = realisedPnl + unrealisedPnl},
      * {@code drawdown = (peakEquity - equity) / peakEquity} (0 at or above the peak).
      */
     public record AgentSummary(String id, String symbol, String timeframe, String strategy, String kind, String status,

@@ -34,21 +34,23 @@ public final class TradingRows {
     }
 
     /** The agent's account, replacing what was there. */
-    public TradingRows account(String id, String cash, String realised, String peak, LocalDate day, String dayStart, int dailyTrades)
-            throws SQLException {
-        return exec("insert into agent_account (agent_id, cash, realised_pnl, peak_equity, trading_day, day_start_equity, daily_trades)"
-                + " values (?, ?, ?, ?, ?, ?, ?) on conflict (agent_id) do update set cash = excluded.cash,"
-                + " realised_pnl = excluded.realised_pnl, peak_equity = excluded.peak_equity, trading_day = excluded.trading_day,"
-                + " day_start_equity = excluded.day_start_equity, daily_trades = excluded.daily_trades",
-                id, new BigDecimal(cash), new BigDecimal(realised), new BigDecimal(peak), java.sql.Date.valueOf(day),
-                new BigDecimal(dayStart), dailyTrades);
+    public TradingRows account(String id, String cash, String realised, String commissions, String peak, LocalDate day, String dayStart,
+            int dailyTrades) throws SQLException {
+        return exec("insert into agent_account (agent_id, cash, realised_pnl, commissions, peak_equity, trading_day, day_start_equity,"
+                + " daily_trades) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (agent_id) do update set cash = excluded.cash,"
+                + " realised_pnl = excluded.realised_pnl, commissions = excluded.commissions, peak_equity = excluded.peak_equity,"
+                + " trading_day = excluded.trading_day, day_start_equity = excluded.day_start_equity, daily_trades = excluded.daily_trades",
+                id, new BigDecimal(cash), new BigDecimal(realised), new BigDecimal(commissions), new BigDecimal(peak),
+                java.sql.Date.valueOf(day), new BigDecimal(dayStart), dailyTrades);
     }
 
-    /** The agent's position, replacing what was there. */
-    public TradingRows position(String id, String symbol, String quantity, String avgPrice) throws SQLException {
-        return exec("insert into agent_position (agent_id, symbol, quantity, avg_price) values (?, ?, ?, ?)"
-                + " on conflict (agent_id, symbol) do update set quantity = excluded.quantity, avg_price = excluded.avg_price",
-                id, symbol, new BigDecimal(quantity), new BigDecimal(avgPrice));
+    /** The agent's position (cost basis with buy commissions, as the ledger books it), replacing what was there. */
+    public TradingRows position(String id, String symbol, String quantity, String costBasis) throws SQLException {
+        BigDecimal q = new BigDecimal(quantity);
+        BigDecimal basis = new BigDecimal(costBasis);
+        return exec("insert into agent_position (agent_id, symbol, quantity, avg_price, cost_basis) values (?, ?, ?, ?, ?)"
+                + " on conflict (agent_id, symbol) do update set quantity = excluded.quantity, avg_price = excluded.avg_price,"
+                + " cost_basis = excluded.cost_basis", id, symbol, q, basis.abs().divide(q.abs(), java.math.MathContext.DECIMAL128), basis);
     }
 
     public TradingRows order(String clientOrderId, String agentId, String symbol, String side, String price, String quantity,
