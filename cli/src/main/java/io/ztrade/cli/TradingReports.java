@@ -254,7 +254,7 @@ final class TradingReports {
                     .append(nl);
             JsonNode r = s.path("detail");
             List<String> facts = new ArrayList<>();
-            for (String k : List.of("reason", "confidence", "sentiment", "quantity", "price")) {
+            for (String k : List.of("reason", "confidence", "sentiment", "quantity", "price", "limitPrice", "detail")) {
                 if (r.hasNonNull(k)) {
                     facts.add(k + " " + r.get(k).asText());
                 }

@@ -152,8 +152,10 @@
     if (detail.reason != null) facts.push(`reason ${detail.reason}`);
     if (detail.confidence != null) facts.push(`confidence ${Number(detail.confidence).toFixed(2)}`);
     if (detail.sentiment != null) facts.push(`sentiment ${Number(detail.sentiment).toFixed(2)}`);
-    if (detail.quantity != null) facts.push(`quantity ${detail.quantity}` + (detail.price != null ? ` @ ${detail.price}` : ""));
+    const price = detail.price != null ? detail.price : detail.limitPrice;
+    if (detail.quantity != null) facts.push(`quantity ${detail.quantity}` + (price != null ? ` @ ${price}` : ""));
     if (detail.dryRun) facts.push("dry run");
+    if (detail.haltAgent) facts.push("halts the agent");
     if (facts.length) parts.push(el("div", {}, facts.join(", ")));
     if (detail.indicators && typeof detail.indicators === "object") {
       const ind = Object.entries(detail.indicators).map(([k, v]) => `${k} ${v == null ? "-" : typeof v === "number" ? Number(v.toFixed(4)) : v}`);
@@ -163,8 +165,8 @@
       parts.push(el("ul", { class: "plain rules small" }, detail.rules.map(r =>
         el("li", { class: r.passed ? "passed" : "failed" }, (r.passed ? "\u2713 " : "\u2717 ") + (r.rule || "?") + (r.detail ? ": " + r.detail : "")))));
     }
-    const known = new Set(["reason", "confidence", "sentiment", "quantity", "price", "dryRun", "indicators", "rules"]);
-    const rest = Object.keys(detail).filter(k => !known.has(k));
+    const known = new Set(["reason", "confidence", "sentiment", "quantity", "price", "limitPrice", "dryRun", "haltAgent", "indicators", "rules"]);
+    const rest = Object.keys(detail).filter(k => !known.has(k) && detail[k] != null && detail[k] !== "");
     for (const k of rest) {
       const v = detail[k];
       parts.push(typeof v === "object" && v !== null

@@ -183,6 +183,10 @@ class TradingApiTest {
             assertThat(given().get(path + "?agent=").then().statusCode(400).extract().jsonPath().getString("field"))
                     .isEqualTo("agent");
         }
+        JsonPath control = given().urlEncodingEnabled(false).get("/api/trading/pnl?agent=a%00b").then().statusCode(404).extract()
+                .jsonPath();
+        assertThat(control.getString("field")).as("an id no agent can have is not sent to the database").isEqualTo("agent");
+        given().get("/api/trading/agents/{id}", "x".repeat(65)).then().statusCode(404);
         assertThat(given().queryParam("limit", 0).get("/api/trading/orders").then().statusCode(400).extract().jsonPath()
                 .getString("error")).isEqualTo("limit: must be between 1 and 1000, was 0");
         assertThat(given().queryParam("points", 10_001).get("/api/trading/agents/{id}", agent).then().statusCode(400).extract()

@@ -60,7 +60,16 @@ public final class TradingReads {
 
     /** Whether an agent with this id exists. */
     public boolean exists(String agentId) throws SQLException {
-        return read(c -> !rows(c, agentId).isEmpty(), false);
+        return possibleId(agentId) && read(c -> !rows(c, agentId).isEmpty(), false);
+    }
+
+    /**
+     * Whether {@code id} fits the {@code agent.id} column (at most 64 characters, no control
+     * characters, which PostgreSQL would refuse as text): anything else names no agent and is not
+     * sent to the database.
+     */
+    static boolean possibleId(String id) {
+        return id != null && !id.isEmpty() && id.length() <= 64 && id.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7f);
     }
 
     /**
@@ -68,6 +77,9 @@ public final class TradingReads {
      * {@code limit} signals, orders and fills (newest first); empty when there is no such agent.
      */
     public Optional<AgentDetail> agent(String agentId, int points, int limit) throws SQLException {
+        if (!possibleId(agentId)) {
+            return Optional.empty();
+        }
         return read(c -> {
             List<Row> rows = rows(c, agentId);
             if (rows.isEmpty()) {
