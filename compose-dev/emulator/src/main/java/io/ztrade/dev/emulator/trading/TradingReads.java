@@ -35,8 +35,8 @@ import javax.sql.DataSource;
 
 /**
  * Reads what the trading loop books in PostgreSQL ({@code V3__trading.sql}) and marks it to the
- * newest price: the newest stored bar's close of the symbol, else the newest fill's price, else the
- * position's average price. Reads only; every list is empty while the schema does not exist.
+ * newest price: the close of the newest stored bar of the agent's symbol and timeframe, else the
+ * agent's newest fill's price, else the position's average price. Reads only; every list is empty while the schema does not exist.
  */
 public final class TradingReads {
 
@@ -181,17 +181,20 @@ public final class TradingReads {
         }
     }
 
+    /**
+     * Agents with account, position and mark: the newest bar of the agent's own symbol and timeframe
+     * (what the trading loop marks with; an index lookup per agent), else the agent's newest fill.
+     */
     private static final String AGENTS = "select a.id, a.symbol, a.timeframe, a.strategy, a.kind, a.capital, a.dry_run, a.status,"
             + " a.status_reason, a.last_bar_time, a.updated_at, a.params::text, a.settings::text, a.source_file, a.created_at,"
             + " acc.cash, acc.realised_pnl, acc.peak_equity, acc.trading_day, acc.day_start_equity, acc.daily_trades,"
-            + " p.quantity, p.avg_price,"
-            + " (select b.close from market_bar b where b.symbol = a.symbol order by b.bar_time desc limit 1),"
-            + " (select b.bar_time from market_bar b where b.symbol = a.symbol order by b.bar_time desc limit 1),"
-            + " (select e.price from execution e where e.symbol = a.symbol order by e.booked_at desc, e.execution_id desc limit 1),"
-            + " (select e.booked_at from execution e where e.symbol = a.symbol order by e.booked_at desc, e.execution_id desc limit 1),"
-            + " acc.commissions, p.cost_basis"
+            + " p.quantity, p.avg_price, mb.close, mb.bar_time, me.price, me.booked_at, acc.commissions, p.cost_basis"
             + " from agent a left join agent_account acc on acc.agent_id = a.id"
-            + " left join agent_position p on p.agent_id = a.id and p.symbol = a.symbol";
+            + " left join agent_position p on p.agent_id = a.id and p.symbol = a.symbol"
+            + " left join lateral (select b.close, b.bar_time from market_bar b where b.symbol = a.symbol and b.timeframe = a.timeframe"
+            + " order by b.bar_time desc limit 1) mb on true"
+            + " left join lateral (select e.price, e.booked_at from execution e where e.agent_id = a.id"
+            + " order by e.booked_at desc, e.execution_id desc limit 1) me on true";
 
     private List<Row> rows(Connection c, String agentId) throws SQLException {
         String sql = AGENTS + (agentId == null ? "" : " where a.id = ?") + " order by a.id";
