@@ -80,7 +80,8 @@ async function loadServices() {
     const cold = colds.length ? colds.slice(-5).map(ms => ms + " ms").join(", ") : "-";
     return `<tr data-service="${esc(s.name)}"><td><b>${esc(s.name)}</b><br><span class="small muted">${esc(s.kind)}${s.module ? " " + esc(s.module) : ""}${s.aotCache ? ", AOT cache" : ""}</span>
       ${s.message ? `<br><span class="note">${esc(s.message)}</span>` : ""}</td>
-      <td>${s.ready} ready${s.starting ? `, ${s.starting} starting` : ""}${(s.urls || []).map((u, i) =>
+      <td>${s.ready} ready${s.starting ? `, ${s.starting} starting` : ""}${(s.rssMiB || []).length
+        ? `<br><span class="small rss">RSS ${(s.rssMiB || []).map(m => m < 0 ? "?" : m + " MiB").join(", ")}</span>` : ""}${(s.urls || []).map((u, i) =>
         `<br><a class="small metrics" href="${esc(u)}/q/metrics" target="_blank" rel="noopener">replica ${i + 1} /q/metrics</a>`).join("")}</td>
       <td class="small">min ${s.minScale}, max ${s.maxScale || "&infin;"}, target ${s.target}${s.containerConcurrency ? ", cc " + s.containerConcurrency : ""}</td>
       <td>${s.inFlight}${s.waiting ? ` (+${s.waiting} waiting)` : ""}</td><td class="small">${cold}</td></tr>`;

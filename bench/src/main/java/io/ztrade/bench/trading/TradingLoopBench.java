@@ -67,6 +67,15 @@ public final class TradingLoopBench {
         sink.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         sink.start();
         try (EmbeddedInfrastructure infra = EmbeddedInfrastructure.start()) {
+            run(infra, sink, signals, jar, agents, parallelism, rounds);
+        } finally {
+            sink.stop(0);
+        }
+    }
+
+    static void run(EmbeddedInfrastructure infra, HttpServer sink, AtomicLong signals, Path jar, int agents, int parallelism,
+            int rounds) throws Exception {
+        {
             infra.kafka().createTopic("ztrade.orders", 3);
             Map<String, String> q = infra.quarkusConfig();
             int port;
@@ -141,7 +150,6 @@ public final class TradingLoopBench {
             } finally {
                 fn.destroy();
                 fn.waitFor();
-                sink.stop(0);
             }
         }
     }

@@ -52,6 +52,7 @@ class NetworkFlowsTest {
             }
         }
         out.add(new Flow("monitoring", "orderbook", "TCP", 8080));
+        out.add(new Flow("orderbook", "orderbook", "TCP", 8080));
         out.add(new Flow("orderbook", "kafka", "TCP", 9092));
         out.add(new Flow("orderbook", "postgres", "TCP", 5432));
         out.add(new Flow("knative-eventing", "kafka", "TCP", 9092));

@@ -52,7 +52,8 @@ import org.jboss.logging.Logger;
 /**
  * One tick: every RUNNING agent whose market is open, market makers first (they requote around the
  * latest price), then traders whose next bar has closed. Each agent runs under its Redis lock on a
- * virtual thread, at most {@code ztrade.trading.parallelism} at once. A trader's decision, its audit
+ * virtual thread, at most {@code ztrade.trading.parallelism} at once; the bars and sentiment of a symbol and
+ * timeframe are read once per tick and shared (read only) by its agents. A trader's decision, its audit
  * row, its order row and the order itself are one PostgreSQL transaction: the row is inserted first
  * (a client order id that exists already means a retried tick: nothing is sent), the order goes to
  * Kafka, then the transaction commits together with the agent's {@code last_bar_time}.
@@ -118,6 +119,7 @@ public class TickService {
         List<AgentRow> running = agents.withStatus(AgentStatus.RUNNING).stream()
                 .filter(a -> only.isEmpty() || only.contains(a.id())).toList();
         Map<String, BarSeries> closesCache = new ConcurrentHashMap<>();
+        Map<String, Inputs> inputsCache = new ConcurrentHashMap<>();
         Semaphore permits = new Semaphore(Math.max(1, config.parallelism()));
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (AgentKind phase : new AgentKind[] {AgentKind.MARKET_MAKER, AgentKind.TRADER}) {
@@ -129,7 +131,7 @@ public class TickService {
                     futures.add(pool.submit(() -> {
                         permits.acquireUninterruptibly();
                         try {
-                            outcomes.put(a.id(), runAgent(a, tickTime, closesCache));
+                            outcomes.put(a.id(), runAgent(a, tickTime, closesCache, inputsCache));
                         } catch (RuntimeException e) {
                             LOG.errorf(e, "agent %s failed in the tick at %s", a.id(), tickTime);
                             outcomes.put(a.id(), Outcome.FAILED);
@@ -150,7 +152,10 @@ public class TickService {
         return new Result(new LinkedHashMap<>(outcomes));
     }
 
-    Outcome runAgent(AgentRow row, Instant now, Map<String, BarSeries> closesCache) {
+    /** One symbol and timeframe's bars and newest sentiment, read once per tick and shared (read only) by its agents. */
+    record Inputs(BarSeries bars, double sentiment) {}
+
+    Outcome runAgent(AgentRow row, Instant now, Map<String, BarSeries> closesCache, Map<String, Inputs> inputsCache) {
         AgentSpec spec = agents.spec(row);
         if (!MarketHours.isOpen(spec.instrument(), now)) {
             return Outcome.MARKET_CLOSED;
@@ -160,20 +165,23 @@ public class TickService {
             return Outcome.LOCKED;
         }
         try {
-            BarSeries bars = inputs.bars(spec.instrument(), spec.timeframe(), now);
-            if (bars.isEmpty()) {
+            Inputs in = inputsCache.computeIfAbsent(spec.symbol() + ":" + spec.timeframe().id(), k -> {
+                BarSeries bars = inputs.bars(spec.instrument(), spec.timeframe(), now);
+                return new Inputs(bars, bars.isEmpty() ? Double.NaN : inputs.sentiment(bars));
+            });
+            if (in.bars().isEmpty()) {
                 return Outcome.NO_BARS;
             }
-            return spec.kind() == AgentKind.MARKET_MAKER ? quote(spec, bars, now) : decide(spec, bars, now, closesCache);
+            return spec.kind() == AgentKind.MARKET_MAKER ? quote(spec, in.bars(), now)
+                    : decide(spec, in.bars(), in.sentiment(), now, closesCache);
         } finally {
             locks.release(row.id(), token.get());
         }
     }
 
-    private Outcome decide(AgentSpec spec, BarSeries bars, Instant now, Map<String, BarSeries> closesCache) {
+    private Outcome decide(AgentSpec spec, BarSeries bars, double sentiment, Instant now, Map<String, BarSeries> closesCache) {
         int last = bars.size() - 1;
         Instant barTime = bars.time(last);
-        double sentiment = inputs.sentiment(bars);
         BigDecimal mark = spec.instrument().roundToTick(bars.closeColumn()[last]);
         Decision[] made = new Decision[1];
         boolean[] halted = new boolean[1];

@@ -1,6 +1,9 @@
 package io.ztrade.dev.serving;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** One process of a workload. Mutable fields are guarded by the owning {@link ReplicaSet}'s lock. */
@@ -32,6 +35,28 @@ final class Replica {
         this.startedNanos = startedNanos;
         this.aotCache = aotCache;
         this.idleSinceNanos = startedNanos;
+    }
+
+    /**
+     * The resident set size of the replica's process in bytes (Linux {@code /proc/<pid>/status}
+     * {@code VmRSS}), or -1 where that cannot be read (another OS, the process has gone).
+     */
+    long rssBytes() {
+        return rssBytes(process.pid());
+    }
+
+    static long rssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024; // kB
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process has exited
+        }
+        return -1;
     }
 
     /** Asks the process to stop (SIGTERM, as the kubelet does), and kills it if it lingers. */

@@ -439,7 +439,8 @@ final class ReplicaSet {
             return new ServiceStatus(workload.name(), workload.kind(), workload.module(), urls,
                     count(Replica.State.READY), count(Replica.State.STARTING), s.minScale(), s.maxScale(), s.target(),
                     s.containerConcurrency(), s.retention(), inFlight(), waiting, List.copyOf(coldStarts),
-                    coldStarts.peekLast(), lastRequestAt, launcher.usesAotCache(workload), msg);
+                    coldStarts.peekLast(), lastRequestAt, launcher.usesAotCache(workload),
+                    replicas.stream().filter(r -> r.state != Replica.State.STOPPING).map(Replica::rssBytes).toList(), msg);
         } finally {
             lock.unlock();
         }

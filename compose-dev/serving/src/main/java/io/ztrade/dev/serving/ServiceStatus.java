@@ -27,6 +27,8 @@ import java.util.List;
  * @param lastColdStartMillis  the latest cold start, {@code null} before the first
  * @param lastRequestAt        when the latest lease was handed out, {@code null} before the first
  * @param aotCache             replicas start with the JDK AOT cache built for the artifact
+ * @param replicaRssBytes      resident set size of each replica that is starting or ready, in bytes
+ *                             (-1 where it cannot be read: not Linux)
  * @param message              why the workload is not running, or its latest failure; {@code null}
  *                             when all is well
  */
@@ -48,6 +50,7 @@ public record ServiceStatus(
         Long lastColdStartMillis,
         Instant lastRequestAt,
         boolean aotCache,
+        List<Long> replicaRssBytes,
         String message) {
 
     /** {@code kind} of a Knative Service ({@code serving.knative.dev/v1}). */

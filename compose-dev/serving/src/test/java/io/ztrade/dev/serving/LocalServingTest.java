@@ -108,6 +108,8 @@ class LocalServingTest {
         assertThat(s.coldStartsMillis()).hasSize(1);
         assertThat(s.lastColdStartMillis()).isEqualTo(s.coldStartsMillis().get(0)).isPositive();
         assertThat(s.lastRequestAt()).isNotNull();
+        assertThat(s.replicaRssBytes()).as("one replica, its resident set read from /proc (a JVM: over 8 MiB)")
+                .singleElement().satisfies(rss -> assertThat(rss).isGreaterThan(8L << 20));
         assertThat(serving.urlOf("echo")).contains(lease.url());
 
         lease.close();

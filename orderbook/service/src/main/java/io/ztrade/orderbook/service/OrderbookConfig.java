@@ -33,6 +33,14 @@ public interface OrderbookConfig {
     @WithDefault("10s")
     Duration requestTimeout();
 
+    /**
+     * The host other replicas reach this one's REST API at (env {@code ZTRADE_ORDERBOOK_ADVERTISED_HOST};
+     * the pod IP in the cluster). With the HTTP port it is the address written to
+     * {@code orderbook_member}, where a replica that does not own a book finds its owner.
+     */
+    @WithDefault("localhost")
+    String advertisedHost();
+
     /** Deepest book a {@code GET /api/v1/books/{symbol}?depth=N} may ask for. */
     @WithDefault("1000")
     int maxDepth();

@@ -9,11 +9,16 @@ import io.ztrade.orderbook.service.core.Instruments;
 import io.ztrade.orderbook.service.kafka.JdbcSnapshotStore;
 import io.ztrade.orderbook.service.kafka.NodeSettings;
 import io.ztrade.orderbook.service.kafka.OrderbookNode;
+import io.ztrade.orderbook.service.kafka.OwnerDirectory;
+import io.quarkus.runtime.LaunchMode;
+import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,6 +41,8 @@ public class OrderbookService {
     MeterRegistry registry;
 
     private volatile OrderbookNode node;
+    private volatile OwnerDirectory directory;
+    private NodeSettings settings;
     private Instruments instruments;
 
     void onStart(@Observes StartupEvent event) {
@@ -49,8 +56,18 @@ public class OrderbookService {
                 kafka.createTopics(), kafka.pollTimeout(), kafka.commitInterval(), config.snapshot().interval(),
                 config.snapshot().everyRecords(), config.requestTimeout(), kafka.sessionTimeout(),
                 new BookSettings(config.selfTradePrevention(), config.clientOrderIdWindow()), kafka.properties());
+        this.settings = settings;
+        directory = new OwnerDirectory(settings, dataSource, Duration.ofSeconds(1));
+        directory.register(restUrl());
         node = new OrderbookNode(settings, instruments, new JdbcSnapshotStore(dataSource, config.snapshot().keep()), registry)
                 .start();
+    }
+
+    /** Where other replicas reach this one: the advertised host and the HTTP port. */
+    private URI restUrl() {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        int port = ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(8080);
+        return URI.create("http://" + config.advertisedHost() + ":" + port);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -58,6 +75,34 @@ public class OrderbookService {
         if (n != null) {
             n.close();
         }
+        OwnerDirectory d = directory;
+        if (d != null) {
+            try {
+                d.deregister();
+            } catch (RuntimeException e) {
+                // PostgreSQL gone at shutdown: the row names a client no group member has, and is never used
+            }
+            d.close();
+        }
+    }
+
+    /** Who owns which partition, and where the owners answer. */
+    public OwnerDirectory directory() {
+        OwnerDirectory d = directory;
+        if (d == null) {
+            throw new IllegalStateException("the order book has not started");
+        }
+        return d;
+    }
+
+    /** This replica's Kafka client id (its name in the consumer group). */
+    public String clientId() {
+        return settings.clientId();
+    }
+
+    /** How long a REST call waits for its command's outcome. */
+    public Duration requestTimeout() {
+        return config.requestTimeout();
     }
 
     /** The running node. */

@@ -6,16 +6,12 @@ import io.cloudevents.CloudEvent;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.ztrade.events.payload.OrderRequest;
-import io.ztrade.orderbook.engine.InstrumentSpec;
-import io.ztrade.orderbook.engine.L2Depth;
 import io.ztrade.orderbook.service.core.Instruments;
 import io.ztrade.orderbook.service.core.RandomOrders;
 import io.ztrade.orderbook.service.core.TestInstruments;
 import io.ztrade.orderbook.service.kafka.JdbcSnapshotStore;
 import io.ztrade.orderbook.service.kafka.SnapshotStore;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -104,9 +99,9 @@ class CrashRecoveryIT {
                 }
             }, "order-sender");
 
-            int port = freePort();
+            int port = ServiceProcesses.freePort();
             Process running = start(port, "run-1");
-            awaitReady(port, running);
+            ServiceProcesses.awaitReady(port, running, "target/crash-recovery-*.log");
             sender.start();
             long executionsBefore = 0;
             for (int kill = 1; kill <= 2; kill++) {
@@ -121,9 +116,9 @@ class CrashRecoveryIT {
                 assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(sentAtKill).as("kill %d lands in the middle of the stream", kill).isLessThan(COMMANDS);
                 killed.release(); // orders arrive while no process runs
-                port = freePort();
+                port = ServiceProcesses.freePort();
                 running = start(port, "run-" + (kill + 1));
-                awaitReady(port, running);
+                ServiceProcesses.awaitReady(port, running, "target/crash-recovery-*.log");
             }
             sender.join();
             int port2 = port;
@@ -134,8 +129,8 @@ class CrashRecoveryIT {
             for (String symbol : SYMBOLS) {
                 JsonPath served = RestAssured.given().port(port2).get("/api/v1/books/" + symbol + "?depth=1000")
                         .then().statusCode(200).extract().jsonPath();
-                assertThat(levels(served, "bids")).as("%s bids", symbol).isEqualTo(expected(reference, symbol, true));
-                assertThat(levels(served, "asks")).as("%s asks", symbol).isEqualTo(expected(reference, symbol, false));
+                assertThat(ServiceProcesses.levels(served, "bids")).as("%s bids", symbol).isEqualTo(ServiceProcesses.expected(reference, INSTRUMENTS, PARTITIONS, symbol, true));
+                assertThat(ServiceProcesses.levels(served, "asks")).as("%s asks", symbol).isEqualTo(ServiceProcesses.expected(reference, INSTRUMENTS, PARTITIONS, symbol, false));
             }
 
             second.destroy(); // SIGTERM: a clean shutdown stores the final snapshots
@@ -158,11 +153,7 @@ class CrashRecoveryIT {
     }
 
     private Process start(int port, String name) throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertThat(jar).as("the packaged application (mvn package)").exists();
-        Map<String, String> db = TestInfra.postgresConfig();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m",
+        Process process = ServiceProcesses.start("crash-recovery-" + name, port, bootstrap, "crash-test-token", List.of(
                 "-Dztrade.orderbook.kafka.orders-topic=" + orders,
                 "-Dztrade.orderbook.kafka.executions-topic=" + executions,
                 "-Dztrade.orderbook.kafka.group-id=" + group,
@@ -172,35 +163,9 @@ class CrashRecoveryIT {
                 "-Dztrade.orderbook.instruments.AMD.tick-size=0.01",
                 "-Dztrade.orderbook.instruments.AMD.lot-size=1",
                 "-Dztrade.orderbook.instruments.AMD.max-quantity=1000000",
-                "-Dztrade.orderbook.instruments.AMD.reference-price=150.00",
-                "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        builder.environment().put("ZTRADE_DB_URL", db.get("quarkus.datasource.jdbc.url"));
-        builder.environment().put("ZTRADE_DB_USER", db.get("quarkus.datasource.username"));
-        builder.environment().put("ZTRADE_DB_PASSWORD", db.get("quarkus.datasource.password"));
-        builder.environment().put("ZTRADE_ORDERBOOK_TOKEN", "crash-test-token");
-        builder.environment().put("PORT", Integer.toString(port));
-        File log = Path.of("target", "crash-recovery-" + name + ".log").toFile();
-        Files.deleteIfExists(log.toPath());
-        builder.redirectErrorStream(true).redirectOutput(log);
-        Process process = builder.start();
+                "-Dztrade.orderbook.instruments.AMD.reference-price=150.00"));
         processes.add(process);
         return process;
-    }
-
-    private static void awaitReady(int port, Process process) {
-        await("the service on port " + port + " is ready", () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the service exited with " + process.exitValue() + "; see target/crash-recovery-*.log");
-            }
-            try {
-                return RestAssured.given().port(port).get("/q/health/ready").statusCode() == 200;
-            } catch (Exception e) { // not listening yet
-
-                return false;
-            }
-        });
     }
 
     /** Until the service has committed (published and acknowledged) everything up to these offsets. */
@@ -227,36 +192,12 @@ class CrashRecoveryIT {
         }
     }
 
-    private static List<String> levels(JsonPath book, String side) {
-        List<Map<String, Object>> levels = book.getList(side);
-        return levels.stream().map(l -> l.get("price") + " x " + l.get("quantity") + " (" + l.get("orders") + ")")
-                .collect(Collectors.toList());
-    }
-
-    private static List<String> expected(Reference reference, String symbol, boolean bids) {
-        InstrumentSpec spec = INSTRUMENTS.find(symbol);
-        L2Depth depth = reference.book(Reference.partitionOf(symbol, PARTITIONS), symbol, 1000);
-        return (bids ? depth.bids() : depth.asks()).stream().map(l -> spec.ticksToPrice(l.price()).toPlainString() + " x "
-                + spec.lotsToQuantity(l.quantity()).toPlainString() + " (" + l.orders() + ")").toList();
-    }
-
     private static void await(String what, BooleanSupplier condition) {
         await(() -> what, condition);
     }
 
     private static void await(Supplier<String> what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what.get());
-            }
-            KafkaTestClient.sleep(100);
-        }
+        ServiceProcesses.await(what, condition, Duration.ofSeconds(60));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

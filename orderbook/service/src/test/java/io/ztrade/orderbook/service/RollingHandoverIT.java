@@ -6,16 +6,11 @@ import io.cloudevents.CloudEvent;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.ztrade.events.payload.OrderRequest;
-import io.ztrade.orderbook.engine.InstrumentSpec;
-import io.ztrade.orderbook.engine.L2Depth;
+import io.ztrade.orderbook.service.api.OwnerForwarding;
 import io.ztrade.orderbook.service.core.Instruments;
 import io.ztrade.orderbook.service.core.RandomOrders;
 import io.ztrade.orderbook.service.core.TestInstruments;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +20,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +44,7 @@ class RollingHandoverIT {
     private static final List<String> SYMBOLS = List.of("AAPL", "BTC-USD", "ETH-USD", "AMD");
     private static final Instruments INSTRUMENTS = TestInstruments.all();
     private static final String TOKEN = "rolling-test-token";
+    private static final String LOGS = "target/rolling-handover-*.log";
 
     private final List<Process> processes = new ArrayList<>();
     private String orders;
@@ -70,39 +67,50 @@ class RollingHandoverIT {
         List<OrderRequest> stream = RandomOrders.stream(2025, COMMANDS, SYMBOLS);
 
         try (KafkaTestClient client = new KafkaTestClient(bootstrap)) {
-            // a paced sender (a batch every PACE ms, about 20 s for the stream) that waits once, at a
-            // third, until the new process is being started, and never again: orders keep arriving
+            // a paced sender (a batch every PACE ms, about 20 s for the stream) that waits at a third
+            // until the new process is being started, and at two thirds until the old one is being
+            // stopped (on a loaded machine the new process may take longer to join than the second
+            // third takes to send; then the wait shows in the printed gaps): orders keep arriving
             // through both handovers, and a pause the handover causes shows in the executions
             Semaphore step = new Semaphore(0);
+            Semaphore stopping = new Semaphore(0);
             int third = COMMANDS / 3 / BATCH * BATCH;
+            int twoThirds = 2 * third;
+            AtomicBoolean waitedForStop = new AtomicBoolean();
             Thread sender = new Thread(() -> {
                 for (int from = 0; from < COMMANDS; from += BATCH) {
                     if (from == third) {
                         step.acquireUninterruptibly();
+                    }
+                    if (from == twoThirds && !stopping.tryAcquire()) {
+                        waitedForStop.set(true);
+                        stopping.acquireUninterruptibly();
                     }
                     client.sendAll(orders, stream, "cmd", T0, from, Math.min(COMMANDS, from + BATCH));
                     KafkaTestClient.sleep(PACE);
                 }
             }, "order-sender");
 
-            int oldPort = freePort();
+            int oldPort = ServiceProcesses.freePort();
             Process old = start(oldPort, "old", group);
-            awaitReady(oldPort, old);
+            ServiceProcesses.awaitReady(oldPort, old, LOGS);
             assertThat(owned(oldPort)).as("the only member owns every partition").isEqualTo(PARTITIONS);
             sender.start();
             await("a third of the stream is sent", () -> sent(client) >= third);
 
             // surge: the new process joins the group while orders keep coming
-            int newPort = freePort();
+            int newPort = ServiceProcesses.freePort();
             Process next = start(newPort, "new", group);
             step.release();
-            awaitReady(newPort, next);
+            ServiceProcesses.awaitReady(newPort, next, LOGS);
             await("the new process owns a share of the partitions", () -> owned(newPort) >= 1);
             int shared = owned(newPort);
             assertThat(owned(oldPort) + shared).as("each partition has one owner").isEqualTo(PARTITIONS);
+            forwardsAWriteToTheOwner(oldPort);
 
             // the old process is stopped (SIGTERM) and hands over the rest while orders keep coming
             long sentAtStop = sent(client);
+            stopping.release();
             old.destroy();
             assertThat(sentAtStop).as("the old process stops in the middle of the stream").isLessThan(COMMANDS - BATCH);
             assertThat(old.waitFor(60, TimeUnit.SECONDS)).as("the old process stops cleanly").isTrue();
@@ -114,8 +122,8 @@ class RollingHandoverIT {
             for (String symbol : SYMBOLS) {
                 JsonPath served = RestAssured.given().port(newPort).get("/api/v1/books/" + symbol + "?depth=1000")
                         .then().statusCode(200).extract().jsonPath();
-                assertThat(levels(served, "bids")).as("%s bids", symbol).isEqualTo(expected(reference, symbol, true));
-                assertThat(levels(served, "asks")).as("%s asks", symbol).isEqualTo(expected(reference, symbol, false));
+                assertThat(ServiceProcesses.levels(served, "bids")).as("%s bids", symbol).isEqualTo(ServiceProcesses.expected(reference, INSTRUMENTS, PARTITIONS, symbol, true));
+                assertThat(ServiceProcesses.levels(served, "asks")).as("%s asks", symbol).isEqualTo(ServiceProcesses.expected(reference, INSTRUMENTS, PARTITIONS, symbol, false));
             }
             List<CloudEvent> published = client.events(executions);
             assertThat(Reference.deduplicated(published)).as("execution stream by event id").isEqualTo(reference.events());
@@ -123,8 +131,37 @@ class RollingHandoverIT {
 
             Map<String, Long> pauses = longestPauses(client.records(executions));
             System.out.printf("rolling handover: %d commands, %d events, %d partition(s) moved on join, longest pause between"
-                    + " executions per symbol (ms): %s%n", COMMANDS, reference.events().size(), shared, pauses);
+                    + " executions per symbol (ms): %s%s%n", COMMANDS, reference.events().size(), shared, pauses,
+                    waitedForStop.get() ? " (the sender waited for the stop at two thirds: the gaps include that wait)" : "");
         }
+    }
+
+    /**
+     * A write sent to the old process for a book the new one owns now is forwarded to the owner and
+     * answered by it (the order is recorded in {@code ztrade.orders} like any other, so the comparison
+     * with the reference run covers it); a request that was forwarded already is not forwarded again.
+     */
+    private static void forwardsAWriteToTheOwner(int oldPort) {
+        Map<String, String> restingBuy = Map.of("AAPL", "90.00", "BTC-USD", "36000.00", "ETH-USD", "1800.00", "AMD", "90.00");
+        String symbol = SYMBOLS.stream()
+                .filter(s -> RestAssured.given().port(oldPort).get("/api/v1/books/" + s).statusCode() == 503)
+                .findFirst().orElseThrow(() -> new AssertionError("the old process still owns every book"));
+        String quantity = symbol.endsWith("-USD") ? "0.0001" : "1";
+        String order = "{\"clientOrderId\":\"forwarded-1\",\"accountId\":\"acct-forwarded\",\"symbol\":\"" + symbol
+                + "\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"price\":\"" + restingBuy.get(symbol) + "\",\"quantity\":\""
+                + quantity + "\"}";
+        JsonPath placed = RestAssured.given().port(oldPort).header("Authorization", "Bearer " + TOKEN)
+                .contentType("application/json").body(order).post("/api/v1/orders")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(placed.getString("clientOrderId")).isEqualTo("forwarded-1");
+        assertThat(placed.getString("orderId")).as("the owner assigned an order id").isNotBlank();
+
+        String again = order.replace("forwarded-1", "forwarded-2");
+        JsonPath refused = RestAssured.given().port(oldPort).header("Authorization", "Bearer " + TOKEN)
+                .header(OwnerForwarding.FORWARDED_BY, "another-replica")
+                .contentType("application/json").body(again).post("/api/v1/orders")
+                .then().statusCode(503).extract().jsonPath();
+        assertThat(refused.getString("error")).isEqualTo("not_owner");
     }
 
     /** Per symbol (the record key), the longest gap between consecutive execution records' timestamps. */
@@ -164,10 +201,7 @@ class RollingHandoverIT {
     }
 
     private Process start(int port, String name, String group) throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        assertThat(jar).as("the packaged application (mvn package)").exists();
-        Map<String, String> db = TestInfra.postgresConfig();
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+        Process process = ServiceProcesses.start("rolling-handover-" + name, port, bootstrap, TOKEN, List.of(
                 "-Dztrade.orderbook.kafka.orders-topic=" + orders,
                 "-Dztrade.orderbook.kafka.executions-topic=" + executions,
                 "-Dztrade.orderbook.kafka.group-id=" + group,
@@ -176,18 +210,7 @@ class RollingHandoverIT {
                 "-Dztrade.orderbook.instruments.AMD.tick-size=0.01",
                 "-Dztrade.orderbook.instruments.AMD.lot-size=1",
                 "-Dztrade.orderbook.instruments.AMD.max-quantity=1000000",
-                "-Dztrade.orderbook.instruments.AMD.reference-price=150.00",
-                "-jar", jar.toString());
-        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        builder.environment().put("ZTRADE_DB_URL", db.get("quarkus.datasource.jdbc.url"));
-        builder.environment().put("ZTRADE_DB_USER", db.get("quarkus.datasource.username"));
-        builder.environment().put("ZTRADE_DB_PASSWORD", db.get("quarkus.datasource.password"));
-        builder.environment().put("ZTRADE_ORDERBOOK_TOKEN", TOKEN);
-        builder.environment().put("PORT", Integer.toString(port));
-        File log = Path.of("target", "rolling-handover-" + name + ".log").toFile();
-        Files.deleteIfExists(log.toPath());
-        builder.redirectErrorStream(true).redirectOutput(log);
-        Process process = builder.start();
+                "-Dztrade.orderbook.instruments.AMD.reference-price=150.00"));
         processes.add(process);
         return process;
     }
@@ -203,44 +226,8 @@ class RollingHandoverIT {
         }
     }
 
-    private static void awaitReady(int port, Process process) {
-        await("the process on port " + port + " is ready", () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("the process exited with " + process.exitValue() + "; see target/rolling-handover-*.log");
-            }
-            try {
-                return RestAssured.given().port(port).get("/q/health/ready").statusCode() == 200;
-            } catch (Exception e) { // not listening yet
-                return false;
-            }
-        });
-    }
-
-    private static List<String> levels(JsonPath book, String side) {
-        List<Map<String, Object>> levels = book.getList(side);
-        return levels.stream().map(l -> l.get("price") + " x " + l.get("quantity") + " (" + l.get("orders") + ")").toList();
-    }
-
-    private static List<String> expected(Reference reference, String symbol, boolean bids) {
-        InstrumentSpec spec = INSTRUMENTS.find(symbol);
-        L2Depth depth = reference.book(Reference.partitionOf(symbol, PARTITIONS), symbol, 1000);
-        return (bids ? depth.bids() : depth.asks()).stream().map(l -> spec.ticksToPrice(l.price()).toPlainString() + " x "
-                + spec.lotsToQuantity(l.quantity()).toPlainString() + " (" + l.orders() + ")").toList();
-    }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            KafkaTestClient.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        ServiceProcesses.await(() -> what, condition, Duration.ofSeconds(90));
     }
 }

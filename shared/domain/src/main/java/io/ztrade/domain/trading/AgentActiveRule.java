@@ -25,5 +25,4 @@ public final class AgentActiveRule implements RiskRule {
         }
         return RuleResult.pass(NAME, "RUNNING, cash " + Fmt.money(agent.cash()));
     }
-
 }

@@ -52,6 +52,43 @@ public final class AgentSpecs {
         return new Reader(file).read(tree);
     }
 
+    /**
+     * The canonical tree of {@code spec}: every field with its value ({@code params} with defaults
+     * filled in, numbers as {@link BigDecimal}, {@link Integer}, {@link Double}), absent optional
+     * fields left out. {@code fromTree(toTree(spec), spec.sourceFile())} gives an equal spec, so it can
+     * be stored as JSON and read back.
+     */
+    public static Map<String, Object> toTree(AgentSpec spec) {
+        Map<String, Object> t = new java.util.LinkedHashMap<>();
+        t.put("id", spec.id());
+        t.put("symbol", spec.symbol());
+        t.put("timeframe", spec.timeframe().id());
+        t.put("kind", spec.kind().name());
+        if (spec.strategy() != null) {
+            t.put("strategy", spec.strategy().id());
+            t.put("params", new java.util.LinkedHashMap<>(spec.strategy().params().asMap()));
+        }
+        t.put("capital", spec.capital());
+        t.put("maxPositionSize", spec.maxPositionSize());
+        if (spec.stopLoss() != null) {
+            t.put("stopLoss", spec.stopLoss());
+        }
+        if (spec.takeProfit() != null) {
+            t.put("takeProfit", spec.takeProfit());
+        }
+        t.put("maxDailyTrades", spec.maxDailyTrades());
+        t.put("minConfidence", spec.minConfidence());
+        t.put("dryRun", spec.dryRun());
+        if (spec.marketMaker() != null) {
+            Map<String, Object> mm = new java.util.LinkedHashMap<>();
+            mm.put("spread", spec.marketMaker().spread());
+            mm.put("size", spec.marketMaker().size());
+            mm.put("inventoryLimit", spec.marketMaker().inventoryLimit());
+            t.put("marketMaker", mm);
+        }
+        return t;
+    }
+
     private static final class Reader {
         private final String file;
 

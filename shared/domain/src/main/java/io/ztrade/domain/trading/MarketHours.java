@@ -67,8 +67,8 @@ public final class MarketHours {
             return false;
         }
         int y = date.getYear();
-        // New Year's Day of this year, or of next year observed on this Dec 31: NYSE does not move a
-        // Saturday New Year's Day to the Friday before
+        // New Year's Day: a Sunday one moves to Monday; a Saturday one is not moved to the Friday
+        // before (December 31 stays a trading day), so it falls on the weekend and is no holiday
         LocalDate newYear = LocalDate.of(y, 1, 1);
         if (date.equals(newYear.getDayOfWeek() == DayOfWeek.SUNDAY ? newYear.plusDays(1) : newYear)) {
             return true;

@@ -75,6 +75,17 @@ class AgentSpecsTest {
     }
 
     @Test
+    void toTreeShouldReadBackToAnEqualSpec() {
+        AgentSpec trader = AgentSpecs.fromTree(valid(), FILE);
+        AgentSpec again = AgentSpecs.fromTree(AgentSpecs.toTree(trader), FILE);
+        assertThat(again).usingRecursiveComparison().ignoringFields("strategy").isEqualTo(trader);
+        assertThat(again.strategy().id()).isEqualTo(trader.strategy().id());
+        assertThat(again.strategy().params().asMap()).isEqualTo(trader.strategy().params().asMap());
+        AgentSpec mm = AgentSpecs.fromTree(mm(Map.of("spread", 0.002, "size", 5, "inventoryLimit", 50)), FILE);
+        assertThat(AgentSpecs.fromTree(AgentSpecs.toTree(mm), FILE)).isEqualTo(mm);
+    }
+
+    @Test
     void shouldApplyDefaults() {
         Map<String, Object> t = valid();
         for (String k : new String[] {"description", "params", "stopLoss", "takeProfit", "maxDailyTrades", "minConfidence", "dryRun"}) {

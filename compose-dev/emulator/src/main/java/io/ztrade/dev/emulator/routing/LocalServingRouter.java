@@ -53,7 +53,8 @@ public final class LocalServingRouter implements ServiceRouter {
         return new ServiceView(s.name(), s.kind(), s.module(), s.urls().stream().map(URI::toString).toList(), s.readyReplicas(),
                 s.startingReplicas(), s.minScale(), s.maxScale(), s.target(), s.containerConcurrency(),
                 s.retention() == null ? null : s.retention().toString(), s.inFlight(), s.waiting(), s.coldStartsMillis(),
-                s.lastColdStartMillis(), s.lastRequestAt(), s.aotCache(), s.message());
+                s.lastColdStartMillis(), s.lastRequestAt(), s.aotCache(),
+                s.replicaRssBytes().stream().map(b -> b < 0 ? -1L : Math.round(b / 1048576.0)).toList(), s.message());
     }
 
     @Override

@@ -24,9 +24,11 @@ import java.util.List;
  * @param lastColdStartMillis  the latest cold start, or {@code null}
  * @param lastRequestAt        when the latest request was handed to a replica, or {@code null}
  * @param aotCache             replicas start with the JDK AOT cache
+ * @param rssMiB               resident set size of each starting or ready replica in MiB (-1 where it
+ *                             cannot be read)
  * @param message              why it is not running, or its latest failure; {@code null} when all is well
  */
 public record ServiceView(
         String name, String kind, String module, List<String> urls, int ready, int starting, int minScale, int maxScale,
         double target, int containerConcurrency, String retention, int inFlight, int waiting, List<Long> coldStartsMillis,
-        Long lastColdStartMillis, Instant lastRequestAt, boolean aotCache, String message) {}
+        Long lastColdStartMillis, Instant lastRequestAt, boolean aotCache, List<Long> rssMiB, String message) {}

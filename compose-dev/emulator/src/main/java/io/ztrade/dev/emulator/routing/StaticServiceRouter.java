@@ -58,7 +58,7 @@ public final class StaticServiceRouter implements ServiceRouter {
     public List<ServiceView> status() {
         List<ServiceView> out = new ArrayList<>();
         urls.forEach((name, url) -> out.add(new ServiceView(name, "Static", null, List.of(url.toString()), 1, 0, 1, 1, 0, 0, null,
-                inFlight.getOrDefault(name, new AtomicInteger()).get(), 0, List.of(), null, null, false, null)));
+                inFlight.getOrDefault(name, new AtomicInteger()).get(), 0, List.of(), null, null, false, List.of(), null)));
         return out;
     }
 

@@ -14,15 +14,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The write side of the REST API. Each call decodes and checks its input, then hands the command to
  * the sequencer (which records it in {@code ztrade.orders} before applying it) and answers with the
- * result. Input that fails the checks is answered at once and never recorded.
+ * result. Input that fails the checks is answered at once and never recorded. A write for a book
+ * another replica owns is forwarded to that replica ({@link OwnerForwarding}).
  */
 @Path("/api/v1/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,10 +36,13 @@ public class OrdersResource {
     @Inject
     OrderbookService service;
 
+    @Inject
+    OwnerForwarding forwarding;
+
     /** Places an order. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> place(byte[] body) {
+    public CompletionStage<Response> place(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         OrderRequest request;
         try {
             request = EventCodec.decode(body, OrderRequest.class);
@@ -51,18 +58,19 @@ public class OrdersResource {
         if (!decoding.ok()) {
             return done(Responses.refused(decoding.reject(), null, request.clientOrderId(), false));
         }
-        return submit(request, false);
+        return submit(request, false, new Origin("POST", uri, headers, body));
     }
 
     /** Cancels a resting order. */
     @DELETE
     @Path("/{symbol}/{orderId}")
-    public CompletionStage<Response> cancel(@PathParam("symbol") String symbol, @PathParam("orderId") String orderId) {
+    public CompletionStage<Response> cancel(@PathParam("symbol") String symbol, @PathParam("orderId") String orderId,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         Response refused = checkPath(symbol, orderId);
         if (refused != null) {
             return done(refused);
         }
-        return submit(OrderRequest.cancel(symbol, orderId, null), true);
+        return submit(OrderRequest.cancel(symbol, orderId, null), true, new Origin("DELETE", uri, headers, null));
     }
 
     /** Changes the price and/or the open quantity of a resting order: {@code {"price"?, "quantity"?}}. */
@@ -70,7 +78,7 @@ public class OrdersResource {
     @Path("/{symbol}/{orderId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> amend(@PathParam("symbol") String symbol, @PathParam("orderId") String orderId,
-            byte[] body) {
+            byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
         Response refused = checkPath(symbol, orderId);
         if (refused != null) {
             return done(refused);
@@ -86,7 +94,7 @@ public class OrdersResource {
         if (!decoding.ok()) {
             return done(Responses.refused(decoding.reject(), orderId, null, false));
         }
-        return submit(request, true);
+        return submit(request, true, new Origin("PATCH", uri, headers, body));
     }
 
     private Response checkPath(String symbol, String orderId) {
@@ -101,10 +109,16 @@ public class OrdersResource {
         return null;
     }
 
-    private CompletionStage<Response> submit(OrderRequest request, boolean addressedByPath) {
+    /** The HTTP request a command came from, to forward it as it was to the book's owner. */
+    private record Origin(String method, UriInfo uri, HttpHeaders headers, byte[] body) {}
+
+    private CompletionStage<Response> submit(OrderRequest request, boolean addressedByPath, Origin origin) {
         try {
-            return service.node().submit(request).handle((result, error) -> error == null
-                    ? Responses.of(result, addressedByPath) : Responses.failure(error));
+            return service.node().submit(request)
+                    .<CompletionStage<Response>>handle((result, error) -> error == null
+                            ? done(Responses.of(result, addressedByPath))
+                            : forwarding.failed(error, origin.method(), origin.uri(), origin.headers(), origin.body()))
+                    .thenCompose(r -> r);
         } catch (RuntimeException e) {
             return done(Responses.failure(e));
         }

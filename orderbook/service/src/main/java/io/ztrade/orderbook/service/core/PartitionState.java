@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -135,18 +136,53 @@ public final class PartitionState {
     // ---------------------------------------------------------------------------------------------
     // Snapshot
 
+    /**
+     * The state at this point, copied (cheaply: references and arrays, no encoding) so that
+     * {@link #toBytes(Frozen)} can encode it on another thread while this state goes on. Taken on the
+     * sequencer thread between two records.
+     */
+    public static final class Frozen {
+        private final int partition;
+        private final long nextOffset;
+        private final List<SymbolBook.Frozen> books;
+
+        private Frozen(int partition, long nextOffset, List<SymbolBook.Frozen> books) {
+            this.partition = partition;
+            this.nextOffset = nextOffset;
+            this.books = books;
+        }
+
+        /** The offset of the next record the frozen state had not applied. */
+        public long nextOffset() {
+            return nextOffset;
+        }
+    }
+
+    /** Copies the state; see {@link Frozen}. */
+    public Frozen freeze() {
+        List<SymbolBook.Frozen> frozen = new ArrayList<>(books.size());
+        for (SymbolBook book : new TreeMap<>(books).values()) {
+            frozen.add(book.freeze());
+        }
+        return new Frozen(partition, nextOffset, frozen);
+    }
+
     /** The whole state as bytes; equal states give equal bytes. */
     public byte[] toBytes() {
+        return toBytes(freeze());
+    }
+
+    /** Encodes a frozen state, on any thread: the bytes {@link #toBytes()} gives for that state. */
+    public static byte[] toBytes(Frozen state) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
-            out.writeInt(partition);
-            out.writeLong(nextOffset);
-            Map<String, SymbolBook> sorted = new TreeMap<>(books);
-            out.writeInt(sorted.size());
-            for (SymbolBook book : sorted.values()) {
-                book.write(out);
+            out.writeInt(state.partition);
+            out.writeLong(state.nextOffset);
+            out.writeInt(state.books.size());
+            for (SymbolBook.Frozen book : state.books) {
+                SymbolBook.write(book, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

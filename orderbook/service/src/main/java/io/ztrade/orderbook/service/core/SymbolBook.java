@@ -39,6 +39,10 @@ public final class SymbolBook {
     private record Tag(String clientOrderId, String accountId) {
     }
 
+    /** A remembered clientOrderId key and the order it named (stable while the key is remembered). */
+    private record ClientKey(String key, long orderId) {
+    }
+
     private final InstrumentSpec spec;
     private final BookSettings settings;
     private final EventCollector collector = new EventCollector();
@@ -48,7 +52,7 @@ public final class SymbolBook {
     private final List<String> accountNames = new ArrayList<>();
     private final Map<Long, Tag> live = new HashMap<>();
     private final Map<String, Long> clientKeys = new HashMap<>();
-    private final ArrayDeque<String> clientKeyOrder = new ArrayDeque<>();
+    private final ArrayDeque<ClientKey> clientKeyOrder = new ArrayDeque<>();
 
     SymbolBook(InstrumentSpec spec, BookSettings settings) {
         this.spec = spec;
@@ -362,14 +366,13 @@ public final class SymbolBook {
      */
     private void remember(String key, long orderId) {
         clientKeys.put(key, orderId);
-        clientKeyOrder.addLast(key);
+        clientKeyOrder.addLast(new ClientKey(key, orderId));
         for (int i = 0; i < 2 && clientKeyOrder.size() > settings.clientOrderIdWindow(); i++) {
-            String oldest = clientKeyOrder.pollFirst();
-            Long id = clientKeys.get(oldest);
-            if (id != null && live.containsKey(id)) {
+            ClientKey oldest = clientKeyOrder.pollFirst();
+            if (live.containsKey(oldest.orderId())) {
                 clientKeyOrder.addLast(oldest);
             } else {
-                clientKeys.remove(oldest);
+                clientKeys.remove(oldest.key());
             }
         }
     }
@@ -400,26 +403,47 @@ public final class SymbolBook {
     // ---------------------------------------------------------------------------------------------
     // State
 
+    /**
+     * The book's state at this point, copied so that it can be written on another thread while this
+     * book goes on: the engine's resting orders, the account names (append-only), the tags of live
+     * orders and the remembered clientOrderIds. Copies of references and arrays, no encoding.
+     */
+    record Frozen(String symbol, BookSnapshot engine, List<String> accountNames, Map<Long, Tag> live,
+            ClientKey[] clientKeys) {
+    }
+
+    /** Copies the state (on the sequencer thread); {@link #write(Frozen, DataOutputStream)} encodes it anywhere. */
+    Frozen freeze() {
+        return new Frozen(spec.symbol(), book.snapshot(), List.copyOf(accountNames), new HashMap<>(live),
+                clientKeyOrder.toArray(new ClientKey[0]));
+    }
+
     void write(DataOutputStream out) throws IOException {
-        out.writeUTF(spec.symbol());
-        byte[] engine = book.snapshot().toBytes();
+        write(freeze(), out);
+    }
+
+    static void write(Frozen f, DataOutputStream out) throws IOException {
+        out.writeUTF(f.symbol());
+        byte[] engine = f.engine().toBytes();
         out.writeInt(engine.length);
         out.write(engine);
-        out.writeInt(accountNames.size());
-        for (String name : accountNames) {
+        out.writeInt(f.accountNames().size());
+        Map<String, Long> numbers = new HashMap<>();
+        for (String name : f.accountNames()) {
             out.writeUTF(name);
+            numbers.put(name, (long) numbers.size() + 1);
         }
-        Map<Long, Tag> sorted = new TreeMap<>(live);
+        Map<Long, Tag> sorted = new TreeMap<>(f.live());
         out.writeInt(sorted.size());
         for (Map.Entry<Long, Tag> e : sorted.entrySet()) {
             out.writeLong(e.getKey());
             out.writeUTF(e.getValue().clientOrderId());
-            out.writeLong(accountNumbers.get(e.getValue().accountId()));
+            out.writeLong(numbers.get(e.getValue().accountId()));
         }
-        out.writeInt(clientKeyOrder.size());
-        for (String key : clientKeyOrder) {
-            out.writeUTF(key);
-            out.writeLong(clientKeys.get(key));
+        out.writeInt(f.clientKeys().length);
+        for (ClientKey key : f.clientKeys()) {
+            out.writeUTF(key.key());
+            out.writeLong(key.orderId());
         }
     }
 
@@ -449,8 +473,9 @@ public final class SymbolBook {
         int keys = in.readInt();
         for (int i = 0; i < keys; i++) {
             String key = in.readUTF();
-            b.clientKeys.put(key, in.readLong());
-            b.clientKeyOrder.addLast(key);
+            long orderId = in.readLong();
+            b.clientKeys.put(key, orderId);
+            b.clientKeyOrder.addLast(new ClientKey(key, orderId));
         }
         if (b.live.size() != b.book.orderCount()) {
             throw new IOException("the snapshot of " + symbol + " has " + b.book.orderCount() + " resting orders but "

@@ -90,8 +90,16 @@ public final class OrderbookNode implements AutoCloseable {
 
     /** The partition of a symbol is not owned by this replica. */
     public static final class NotOwnerException extends RuntimeException {
+        private final int partition;
+
         public NotOwnerException(String symbol, int partition) {
             super("the book of " + symbol + " (partition " + partition + ") is owned by another replica");
+            this.partition = partition;
+        }
+
+        /** The partition of {@code ztrade.orders} the book belongs to. */
+        public int partition() {
+            return partition;
         }
     }
 
@@ -470,24 +478,23 @@ public final class OrderbookNode implements AutoCloseable {
     }
 
     /**
-     * Takes a partition's state (on the sequencer thread: consistent, and its events are published and
-     * its offset committed, see {@link #commit()}) and hands it to the writer thread, so that storing
-     * it in PostgreSQL does not hold up the next records. A crash before it is stored only means the
-     * previous snapshot is used, with a longer replay.
+     * Copies a partition's state (on the sequencer thread: consistent, and its events are published and
+     * its offset committed, see {@link #commit()}) and hands the copy to the writer thread, which
+     * encodes it and stores it in PostgreSQL, so that neither holds up the next records. A crash
+     * before it is stored only means the previous snapshot is used, with a longer replay.
      */
     private void snapshot(Owned o) {
-        byte[] state = o.state.toBytes();
-        SnapshotStore.Snapshot snapshot = new SnapshotStore.Snapshot(settings.ordersTopic(), o.tp.partition(),
-                o.state.nextOffset(), state);
+        PartitionState.Frozen frozen = o.state.freeze();
         o.sinceSnapshot = 0;
         o.lastSnapshotNanos = System.nanoTime();
         snapshotWriter.execute(() -> {
             try {
-                store.save(snapshot);
+                byte[] state = PartitionState.toBytes(frozen);
+                store.save(new SnapshotStore.Snapshot(settings.ordersTopic(), o.tp.partition(), frozen.nextOffset(), state));
                 metrics.snapshot(state.length);
             } catch (RuntimeException e) {
                 // The books are intact; the next snapshot tries again, and replay covers the gap meanwhile.
-                LOG.log(System.Logger.Level.WARNING, "snapshot of " + o.tp + " at offset " + snapshot.nextOffset()
+                LOG.log(System.Logger.Level.WARNING, "snapshot of " + o.tp + " at offset " + frozen.nextOffset()
                         + " failed: " + e.getMessage(), e);
             }
         });

@@ -278,4 +278,31 @@ class PartitionStateTest {
                 .filter(e -> e.type().equals(EventTypes.ORDER_FILLED)).count();
         assertThat(trades).as("the stream trades").isGreaterThan(1_000);
     }
+
+    @Test
+    void shouldEncodeAFrozenStateAsItWasWhenFrozenWhileTheStateGoesOn() {
+        // a small clientOrderId window, so that remembered ids are also forgotten after the freeze
+        BookSettings small = new BookSettings(BookSettings.defaults().selfTradePrevention(), 500);
+        List<OrderRequest> stream = RandomOrders.stream(7, 12_000, List.of("AAPL", "BTC-USD", "ETH-USD"));
+        PartitionState running = new PartitionState(0, TestInstruments.all(), small, s -> 0);
+        PartitionState stopped = new PartitionState(0, TestInstruments.all(), small, s -> 0);
+        for (int i = 0; i < 6_000; i++) {
+            running.apply(Incoming.of(0, i, T0 + i, "cmd-" + i, stream.get(i)));
+            stopped.apply(Incoming.of(0, i, T0 + i, "cmd-" + i, stream.get(i)));
+        }
+        PartitionState.Frozen frozen = running.freeze();
+        for (int i = 6_000; i < stream.size(); i++) {
+            running.apply(Incoming.of(0, i, T0 + i, "cmd-" + i, stream.get(i)));
+        }
+
+        assertThat(frozen.nextOffset()).isEqualTo(6_000);
+        assertThat(PartitionState.toBytes(frozen)).as("the frozen copy is not touched by later records")
+                .isEqualTo(stopped.toBytes())
+                .isNotEqualTo(running.toBytes());
+        PartitionState restored = PartitionState.fromBytes(PartitionState.toBytes(frozen), TestInstruments.all(), small, s -> 0);
+        for (int i = 6_000; i < stream.size(); i++) {
+            restored.apply(Incoming.of(0, i, T0 + i, "cmd-" + i, stream.get(i)));
+        }
+        assertThat(restored.toBytes()).isEqualTo(running.toBytes());
+    }
 }
