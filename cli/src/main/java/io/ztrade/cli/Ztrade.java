@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         description = "Runs the Ztrade platform locally and talks to it.",
         subcommands = {UpCommand.class, DevCommand.class, EmitCommand.class, BacktestCommand.class, JobsCommand.class, EventsCommand.class,
                 FetchCommand.class, SentimentCommand.class,
+                AgentsCommand.class, KillSwitchCommand.class, TradingReports.Positions.class, TradingReports.Pnl.class,
+                TradingReports.Risk.class, TradingReports.Orders.class,
                 HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed, 2 wrong arguments, 3 Ztrade not running."})
 public final class Ztrade implements Runnable {
@@ -60,7 +62,7 @@ public final class Ztrade implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, emit, backtest, jobs or events");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: up, emit, backtest, jobs, events, fetch, sentiment, agents, kill-switch, positions, pnl, risk or orders");
     }
 
     /** The version the jar's manifest carries. */

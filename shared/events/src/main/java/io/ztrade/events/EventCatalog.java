@@ -1,5 +1,8 @@
 package io.ztrade.events;
 
+import io.ztrade.events.payload.AgentChanged;
+import io.ztrade.events.payload.AgentCommand;
+import io.ztrade.events.payload.AgentCommandRejected;
 import io.ztrade.events.payload.BacktestCompleted;
 import io.ztrade.events.payload.BacktestFailed;
 import io.ztrade.events.payload.BacktestRequest;
@@ -45,6 +48,9 @@ public final class EventCatalog {
         add(EventTypes.SENTIMENT_FETCH_FAILED, SentimentFetchFailed.class, "sentiment fetcher (reply)", "status/any");
         add(EventTypes.TRADING_TICK, TradingTick.class, "PingSource", "trading loop");
         add(EventTypes.SIGNAL_GENERATED, SignalGenerated.class, "trading loop", "status/any");
+        add(EventTypes.AGENT_COMMAND, AgentCommand.class, "users, CLI", "trading loop");
+        add(EventTypes.AGENT_CHANGED, AgentChanged.class, "trading loop (reply, halts)", "status/any");
+        add(EventTypes.AGENT_COMMAND_REJECTED, AgentCommandRejected.class, "trading loop (reply)", "status/any");
         add(EventTypes.ORDER_REQUESTED, OrderRequest.class, "trading loop, users (Kafka ztrade.orders)", "orderbook");
         add(EventTypes.ORDER_ACCEPTED, OrderAccepted.class, "orderbook (Kafka, via KafkaSource)", "trading loop");
         add(EventTypes.ORDER_FILLED, OrderFilled.class, "orderbook (Kafka, via KafkaSource)", "trading loop");

@@ -12,6 +12,9 @@ public final class EventSources {
     /** Replies of the sentiment fetcher. */
     public static final String SENTIMENT_FUNCTION = "/ztrade/functions/sentiment";
 
+    /** Replies, signals and orders of the trading loop. */
+    public static final String TRADING_LOOP_FUNCTION = "/ztrade/functions/trading-loop";
+
     /** Events emitted by the {@code ztrade} command line. */
     public static final String CLI = "/ztrade/cli";
 

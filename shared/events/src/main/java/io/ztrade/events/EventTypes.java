@@ -37,6 +37,13 @@ public final class EventTypes {
     /** The trading loop decided for one agent (and maybe sent an order). */
     public static final String SIGNAL_GENERATED = PREFIX + "signal.generated";
 
+    /** A command for the trading loop: import an agent's YAML, start/stop/pause/resume it, the kill switch. */
+    public static final String AGENT_COMMAND = PREFIX + "agent.command";
+    /** Reply of the trading loop: an agent was imported or changed status (or the kill switch did). */
+    public static final String AGENT_CHANGED = PREFIX + "agent.changed";
+    /** Reply of the trading loop: the command was refused (file and field named); nothing was stored. */
+    public static final String AGENT_COMMAND_REJECTED = PREFIX + "agent.command.rejected";
+
     /**
      * A command for the order book (Kafka topic ztrade.orders, keyed by symbol): a new order, a cancel or
      * an amend, told apart by the payload's {@code command} field.

@@ -1,6 +1,9 @@
 package io.ztrade.function;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.ztrade.events.payload.AgentChanged;
+import io.ztrade.events.payload.AgentCommand;
+import io.ztrade.events.payload.AgentCommandRejected;
 import io.ztrade.events.payload.BacktestCompleted;
 import io.ztrade.events.payload.BacktestFailed;
 import io.ztrade.events.payload.BacktestMetrics;
@@ -31,7 +34,8 @@ import io.ztrade.events.payload.TradingTick;
     SweepRequest.class, SweepCompleted.class, SweepResult.class,
     MarketDataFetchRequested.class, MarketDataUpdated.class, SentimentFetchRequested.class, SentimentScored.class,
     MarketDataFetchFailed.class, SentimentFetchFailed.class, SentimentScored.SourceScore.class,
-    TradingTick.class, SignalGenerated.class,
+    TradingTick.class, SignalGenerated.class, SignalGenerated.RuleCheck.class,
+    AgentCommand.class, AgentChanged.class, AgentCommandRejected.class,
     OrderRequest.class, OrderAccepted.class, OrderFilled.class, OrderRejected.class, OrderCancelled.class
 })
 public final class NativeReflection {

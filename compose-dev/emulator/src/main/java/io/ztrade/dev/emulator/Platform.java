@@ -179,6 +179,17 @@ public class Platform {
                 env.put("ZTRADE_REDIS_HOSTS", v);
             });
             env.put("ZTRADE_ORDERBOOK_TOKEN", orderbookToken);
+            // the trading loop imports agents/<id>/context.yaml at start and starts the market makers (liquidity)
+            env.put("ZTRADE_AGENTS_DIR", root.resolve("agents").toString());
+            env.put("ZTRADE_START_MARKET_MAKERS", "true");
+            if (cfg.getOptionalValue("ztrade.orderbook.centre-bands", Boolean.class).orElse(true)) {
+                String bands = LocalInstrumentBands.jvmOptions(LocalInstrumentBands.fromDatabase(
+                        io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get()));
+                String own = System.getenv("JAVA_OPTS_APPEND");
+                if (!bands.isEmpty()) {
+                    env.put("JAVA_OPTS_APPEND", own == null || own.isBlank() ? bands : own + " " + bands);
+                }
+            }
             if (System.getenv("ALPACA_API_KEY_ID") == null) {
                 // no provider keys: the sentiment fetcher reads the emulator's fixtures (api/FixturesResource)
                 String fixtures = baseUrl.resolve("/fixtures").toString();

@@ -86,7 +86,9 @@ class HostileInputTest {
     @Test
     void theApiIsReadOnlyAndAnswersBadParametersWithA4xx() {
         List<String> paths = List.of("/api/platform", "/api/brokers", "/api/triggers", "/api/services", "/api/sources",
-                "/api/events", "/api/deadletters", "/api/jobs", "/api/events/some-id", "/");
+                "/api/events", "/api/deadletters", "/api/jobs", "/api/events/some-id", "/api/trading/agents",
+                "/api/trading/agents/some-agent", "/api/trading/positions", "/api/trading/pnl", "/api/trading/risk",
+                "/api/trading/orders", "/");
         for (String path : paths) {
             for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
                 Response response = HostileHttp.send(base, Request.of(method, path, Map.of("Content-Type", "application/json"),
@@ -97,6 +99,8 @@ class HostileInputTest {
         for (String path : List.of("/api/events?limit=-1", "/api/events?limit=abc", "/api/events?after=1e99",
                 "/api/events?limit=99999999999", "/api/events?type=%00", "/api/jobs?status=%FF%FE", "/api/jobs?limit=0",
                 "/api/deadletters?limit=-5", "/api/events/%00?source=%ZZ", "/api/events?changedSince=-1",
+                "/api/trading/orders?limit=abc", "/api/trading/orders?limit=99999999999", "/api/trading/pnl?agent=%00",
+                "/api/trading/agents/%00?points=-1", "/api/trading/agents/" + "x".repeat(4000), "/api/trading/orders?agent=%FF%FE",
                 "/api/" + "x".repeat(4000))) {
             Response response = HostileHttp.send(base, Request.of("GET", path, Map.of(), ""));
             assertThat(response.status()).as("GET %s -> %s", path, response.body()).isLessThan(500);
