@@ -369,4 +369,28 @@ class TradingLoopFunctionTest {
         assertThat(ordersOf(trader)).isEmpty();
         assertThat(ordersOf(mm)).hasSize(after.size());
     }
+
+    @Test
+    void shouldHaltAnAgentInErrorWithTheRuleWhenItsDailyLossLimitIsHit() throws Exception {
+        String id = agentId("loss");
+        importAndStart(traderYaml(id, false), id);
+        // the day started at 200,000 and the account holds 100,000 now: a 50 % loss today
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("update agent_account set"
+                + " trading_day = ?, day_start_equity = 200000, peak_equity = 200000 where agent_id = ?")) {
+            ps.setDate(1, java.sql.Date.valueOf(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+        tick(newId(), id).then().statusCode(204);
+
+        assertThat(ordersOf(id)).isEmpty();
+        assertThat(text("select status from agent where id = ?", id)).isEqualTo("ERROR");
+        assertThat(text("select status_reason from agent where id = ?", id)).contains("daily-loss-limit");
+        assertThat(count("select count(*) from trading_audit where agent_id = ? and not taken and rule = 'daily-loss-limit'", id))
+                .isEqualTo(1);
+        assertThat(RecordingSink.bodies(EventTypes.AGENT_CHANGED)).anySatisfy(b -> assertThat(b)
+                .contains("\"agentId\":\"" + id + "\"").contains("\"status\":\"ERROR\"").contains("daily-loss-limit"));
+        tick(newId(), id).then().statusCode(204);
+        assertThat(count("select count(*) from trading_audit where agent_id = ?", id)).as("a halted agent is not run").isEqualTo(1);
+    }
 }
