@@ -51,7 +51,36 @@ public final class AgentYaml {
             }
             throw new InvalidAgentException(file, "yaml", "must be a mapping with text keys: " + e.getMessage());
         }
+        printable(tree, "", file);
         return new Parsed(AgentSpecs.fromTree(tree, file), tree);
+    }
+
+    /** No control characters in any key or text value (PostgreSQL's jsonb and text refuse NUL). */
+    private static void printable(Object node, String path, String file) {
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                String here = path.isEmpty() ? key : path + "." + key;
+                check(key, here, file);
+                printable(e.getValue(), here, file);
+            }
+        } else if (node instanceof java.util.List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                printable(l.get(i), path + "[" + i + "]", file);
+            }
+        } else if (node instanceof String t) {
+            check(t, path, file);
+        }
+    }
+
+    private static void check(String text, String field, String file) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f) {
+                throw new InvalidAgentException(file, field.isEmpty() ? "yaml" : field,
+                        "must not contain control characters (U+" + String.format("%04X", (int) ch) + ")");
+            }
+        }
     }
 
     /** The stored JSON form of a tree. */

@@ -55,15 +55,20 @@ public class FillBooking {
             case EventTypes.ORDER_FILLED -> filled(EventCodec.decode(data, OrderFilled.class), at);
             case EventTypes.ORDER_ACCEPTED -> {
                 OrderAccepted a = EventCodec.decode(data, OrderAccepted.class);
-                yield update(a.accountId(), a.clientOrderId(), (c, o) -> orders.accepted(c, o, text("orderId", a.orderId())));
+                yield update(a.accountId(), a.clientOrderId(), (c, o) -> orders.accepted(c, o, id("orderId", a.orderId())));
             }
             case EventTypes.ORDER_REJECTED -> {
                 OrderRejected r = EventCodec.decode(data, OrderRejected.class);
+                optionalId("orderId", r.orderId());
+                printable("code", r.code());
+                printable("reason", r.reason());
                 yield update(r.accountId(), r.clientOrderId(), (c, o) -> orders.closed(c, o, r.orderId(), "REJECTED",
                         r.code() + ": " + r.reason()));
             }
             case EventTypes.ORDER_CANCELLED -> {
                 OrderCancelled x = EventCodec.decode(data, OrderCancelled.class);
+                optionalId("orderId", x.orderId());
+                printable("reason", x.reason());
                 yield update(x.accountId(), x.clientOrderId(), (c, o) -> orders.closed(c, o, x.orderId(), "CANCELLED",
                         x.reason()));
             }
@@ -77,7 +82,7 @@ public class FillBooking {
     }
 
     private Outcome update(String accountId, String clientOrderId, Change change) {
-        text("accountId", accountId);
+        id("accountId", accountId);
         return sql.tx(c -> {
             if (!isAgent(c, accountId)) {
                 return Outcome.NOT_AN_AGENT;
@@ -89,9 +94,9 @@ public class FillBooking {
     }
 
     private Outcome filled(OrderFilled f, Instant at) {
-        text("accountId", f.accountId());
+        id("accountId", f.accountId());
         String tradeId = text("tradeId", f.tradeId());
-        String orderId = text("orderId", f.orderId());
+        String orderId = id("orderId", f.orderId());
         Side side = side(f.side());
         BigDecimal price = positive("price", f.price());
         BigDecimal quantity = positive("quantity", f.quantity());
@@ -155,7 +160,7 @@ public class FillBooking {
     }
 
     private Orders.OrderRow knownOrder(Connection c, String accountId, String clientOrderId) throws SQLException {
-        text("clientOrderId", clientOrderId);
+        id("clientOrderId", clientOrderId);
         Orders.OrderRow order = orders.find(c, clientOrderId, true).orElseThrow(() -> new InvalidEventException(
                 "clientOrderId", "unknown order '" + clientOrderId + "' of agent " + accountId + ": nothing booked"));
         if (!order.agentId().equals(accountId)) {
@@ -168,6 +173,39 @@ public class FillBooking {
     private static String text(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidEventException(field, "is required");
+        }
+        return printable(field, value);
+    }
+
+    /** An id as stored ({@code varchar(64)}). */
+    private static String id(String field, String value) {
+        text(field, value);
+        if (value.length() > 64) {
+            throw new InvalidEventException(field, "must be at most 64 characters, was " + value.length());
+        }
+        return value;
+    }
+
+    private static void optionalId(String field, String value) {
+        if (value != null) {
+            id(field, value);
+        }
+    }
+
+    /** Text that is stored: no control characters, at most 1,000 characters (null passes). */
+    static String printable(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > 1000) {
+            throw new InvalidEventException(field, "must be at most 1000 characters, was " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch < 0x20 || ch == 0x7f) {
+                throw new InvalidEventException(field, "must not contain control characters (U+"
+                        + String.format("%04X", (int) ch) + " at " + i + ")");
+            }
         }
         return value;
     }

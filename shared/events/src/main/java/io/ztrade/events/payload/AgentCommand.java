@@ -38,6 +38,10 @@ public record AgentCommand(String command, String agentId, String file, String y
     @Override
     public void validate() {
         Check.text("command", command);
+        printable("agentId", agentId, false);
+        printable("file", file, false);
+        printable("reason", reason, false);
+        printable("yaml", yaml, true);
         if (!COMMANDS.contains(command)) {
             throw new InvalidEventException("command", "must be one of " + String.join(", ", COMMANDS) + ", was '"
                     + command + "'");
@@ -66,6 +70,20 @@ public record AgentCommand(String command, String agentId, String file, String y
                     throw new InvalidEventException("agentId", "is not allowed on " + command + ": it acts on every agent");
                 }
                 noImportFields();
+            }
+        }
+    }
+
+    /** No control characters (in {@code yaml}: none but tab, line feed and carriage return). */
+    private static void printable(String field, String value, boolean lines) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if ((ch < 0x20 && !(lines && (ch == '\t' || ch == '\n' || ch == '\r'))) || ch == 0x7f) {
+                throw new InvalidEventException(field, "must not contain control characters (U+"
+                        + String.format("%04X", (int) ch) + " at " + i + ")");
             }
         }
     }
