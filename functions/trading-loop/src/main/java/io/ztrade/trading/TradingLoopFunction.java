@@ -11,6 +11,7 @@ import io.ztrade.events.InvalidEventException;
 import io.ztrade.events.payload.AgentCommand;
 import io.ztrade.events.payload.TradingTick;
 import io.ztrade.function.IdempotentJobs;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,11 +28,13 @@ public class TradingLoopFunction {
     private final TickService ticks;
     private final FillBooking fills;
     private final AgentCommands commands;
+    private final TradingMetrics metrics;
 
-    public TradingLoopFunction(TickService ticks, FillBooking fills, AgentCommands commands) {
+    public TradingLoopFunction(TickService ticks, FillBooking fills, AgentCommands commands, TradingMetrics metrics) {
         this.ticks = ticks;
         this.fills = fills;
         this.commands = commands;
+        this.metrics = metrics;
     }
 
     @Funq("trading-loop")
@@ -41,16 +44,19 @@ public class TradingLoopFunction {
         switch (type) {
             case EventTypes.TRADING_TICK, PING -> {
                 TradingTick tick = EventCodec.decode(event.data(), TradingTick.class);
-                ticks.tick(tick.agents(), at);
+                long started = System.nanoTime();
+                TickService.Result result = ticks.tick(tick.agents(), at);
+                metrics.ticked(result, Duration.ofNanos(System.nanoTime() - started));
                 return null;
             }
             case EventTypes.ORDER_ACCEPTED, EventTypes.ORDER_FILLED, EventTypes.ORDER_REJECTED, EventTypes.ORDER_CANCELLED -> {
-                fills.handle(type, event.data(), at);
+                metrics.booked(type, fills.handle(type, event.data(), at));
                 return null;
             }
             case EventTypes.AGENT_COMMAND -> {
                 AgentCommand cmd = EventCodec.decode(event.data(), AgentCommand.class);
                 AgentCommands.Reply reply = commands.run(cmd);
+                metrics.refresh();
                 return CloudEventBuilder.create()
                         .specVersion("1.0")
                         .id(IdempotentJobs.replyId(event.source(), event.id(), reply.type()))

@@ -253,8 +253,12 @@ class TradingLoopFunctionTest {
                 + "\",\"symbol\":\"BTC-USD\",\"side\":\"BUY\",\"type\":\"LIMIT\",\"timeInForce\":\"IOC\",\"price\":\"62640\","
                 + "\"quantity\":\"0.05\",\"sequence\":5}").then().statusCode(204);
         String first = fill("t-1", "ob-1", coid, id, "62400.01", "0.0200", "0.03");
+        double booked = metric("ztrade_trading_executions_total{outcome=\"booked\",type=\"filled\"}");
+        double duplicates = metric("ztrade_trading_executions_total{outcome=\"duplicate\",type=\"filled\"}");
         post(EventTypes.ORDER_FILLED, newId(), first).then().statusCode(204);
         post(EventTypes.ORDER_FILLED, newId(), first).then().statusCode(204);
+        assertThat(metric("ztrade_trading_executions_total{outcome=\"booked\",type=\"filled\"}") - booked).isEqualTo(1);
+        assertThat(metric("ztrade_trading_executions_total{outcome=\"duplicate\",type=\"filled\"}") - duplicates).isEqualTo(1);
         post(EventTypes.ORDER_FILLED, newId(), fill("t-2", "ob-1", coid, id, "62400.03", "0.03", "0")).then().statusCode(204);
 
         assertThat(count("select count(*) from execution where agent_id = ?", id)).isEqualTo(2);
@@ -364,10 +368,19 @@ class TradingLoopFunctionTest {
         assertThat(text("select status from agent where id = ?", trader)).isEqualTo("ERROR");
         assertThat(text("select status_reason from agent where id = ?", trader)).contains("kill switch");
         command("START", trader, null, null).then().statusCode(200).header("ce-type", EventTypes.AGENT_COMMAND_REJECTED);
+        assertThat(metric("ztrade_trading_kill_switch")).as("what the ZtradeKillSwitchEngaged alert reads").isEqualTo(1);
+        assertThat(metric("ztrade_trading_agents{status=\"ERROR\"}")).as("what ZtradeAgentsHalted reads").isGreaterThanOrEqualTo(2);
 
         tick(newId()).then().statusCode(204);
         assertThat(ordersOf(trader)).isEmpty();
         assertThat(ordersOf(mm)).hasSize(after.size());
+    }
+
+    /** The value of one series on the function's {@code /q/metrics} (Prometheus text format), 0 when absent. */
+    private static double metric(String series) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     @Test
