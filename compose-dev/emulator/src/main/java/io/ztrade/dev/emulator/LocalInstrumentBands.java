@@ -1,5 +1,6 @@
 package io.ztrade.dev.emulator;
 
+import io.ztrade.domain.market.Instruments;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -41,13 +42,21 @@ public final class LocalInstrumentBands {
         return new Band(symbol, reference, band);
     }
 
-    /** The bands of every symbol in {@code market_bar} (none when the table is empty or missing). */
+    /**
+     * The bands of the platform's instruments ({@code Instruments}: the ones the orderbook trades by
+     * default) from their bars in {@code market_bar}; none when the table is empty or missing. Bars of
+     * other symbols (a test's, an import's) are left out: the orderbook has no instrument for them, and
+     * a band alone would be an incomplete instrument it refuses to start with.
+     */
     public static List<Band> fromDatabase(DataSource dataSource) {
         Map<String, Band> bands = new TreeMap<>();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select symbol, min(low), max(high) from market_bar group by symbol")) {
             while (rs.next()) {
-                bands.put(rs.getString(1), of(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
+                String symbol = rs.getString(1);
+                if (Instruments.find(symbol).isPresent()) {
+                    bands.put(symbol, of(symbol, rs.getBigDecimal(2), rs.getBigDecimal(3)));
+                }
             }
         } catch (SQLException e) {
             return List.of();

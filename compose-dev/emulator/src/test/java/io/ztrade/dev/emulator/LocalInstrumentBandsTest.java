@@ -2,9 +2,14 @@ package io.ztrade.dev.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ztrade.infra.SharedInfrastructure;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class LocalInstrumentBandsTest {
 
@@ -35,5 +40,23 @@ class LocalInstrumentBandsTest {
                 LocalInstrumentBands.of("BTC-USD", new BigDecimal("100"), new BigDecimal("300"))));
         assertThat(opts).isEqualTo("-Dztrade.orderbook.instruments.BTC-USD.reference-price=200.00"
                 + " -Dztrade.orderbook.instruments.BTC-USD.band=0.6250");
+    }
+
+    @Test
+    void shouldCentreOnlyTheInstrumentsTheOrderbookTrades() throws Exception {
+        Map<String, String> db = SharedInfrastructure.postgres("bands_test");
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(db.get("quarkus.datasource.jdbc.url"));
+        ds.setUser(db.get("quarkus.datasource.username"));
+        ds.setPassword(db.get("quarkus.datasource.password"));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("drop table if exists market_bar");
+            st.execute("create table market_bar (symbol text, low numeric, high numeric)");
+            st.execute("insert into market_bar values ('ETH-USD', 1600, 1800), ('ETH-USD', 1590, 1700),"
+                    + " ('MSFT089F', 400, 410)");
+        }
+
+        assertThat(LocalInstrumentBands.fromDatabase(ds)).as("a test's symbol has no instrument in the orderbook")
+                .extracting(LocalInstrumentBands.Band::symbol).containsExactly("ETH-USD");
     }
 }
