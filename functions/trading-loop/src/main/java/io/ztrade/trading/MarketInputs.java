@@ -7,10 +7,12 @@ import io.ztrade.domain.market.BarSeries;
 import io.ztrade.domain.market.Instrument;
 import io.ztrade.domain.market.Timeframe;
 import io.ztrade.events.EventCodec;
+import io.ztrade.persistence.SentimentHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +118,7 @@ public class MarketInputs {
                 JsonNode n = EventCodec.mapper().readTree(json);
                 long asOf = Instant.parse(n.path("asOf").asText()).toEpochMilli();
                 if (asOf <= lastClose && lastClose - asOf <= maxAge) {
-                    fillFromDatabase(series, step, maxAge);
+                    fillFromDatabase(series, maxAge);
                     series.setSentiment(last, n.path("score").asDouble(), n.path("confidence").asDouble());
                     return n.path("score").asDouble();
                 }
@@ -124,40 +126,12 @@ public class MarketInputs {
         } catch (Exception e) {
             LOG.warnf("sentiment cache unavailable for %s (%s), reading PostgreSQL", series.instrument().symbol(), e.toString());
         }
-        fillFromDatabase(series, step, maxAge);
+        fillFromDatabase(series, maxAge);
         return series.sentimentColumn()[last];
     }
 
-    private void fillFromDatabase(BarSeries series, long step, long maxAge) {
-        long[] time = series.timeColumn();
-        sql.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select as_of, score, confidence from sentiment_score"
-                    + " where symbol = ? and as_of > ? and as_of <= ? order by as_of")) {
-                ps.setString(1, series.instrument().symbol());
-                ps.setTimestamp(2, new Timestamp(time[0] + step - maxAge));
-                ps.setTimestamp(3, new Timestamp(time[series.size() - 1] + step));
-                try (ResultSet rs = ps.executeQuery()) {
-                    int bar = 0;
-                    long knownAt = Long.MIN_VALUE;
-                    double score = Double.NaN;
-                    double confidence = Double.NaN;
-                    boolean more = rs.next();
-                    while (bar < series.size()) {
-                        long close = time[bar] + step;
-                        while (more && rs.getTimestamp(1).getTime() <= close) {
-                            knownAt = rs.getTimestamp(1).getTime();
-                            score = rs.getDouble(2);
-                            confidence = rs.getDouble(3);
-                            more = rs.next();
-                        }
-                        if (knownAt != Long.MIN_VALUE && close - knownAt <= maxAge) {
-                            series.setSentiment(bar, score, confidence);
-                        }
-                        bar++;
-                    }
-                }
-            }
-            return null;
-        });
+    /** The backtests' own alignment of stored scores to bars ({@link SentimentHistory}), here on the loop's connection. */
+    private void fillFromDatabase(BarSeries series, long maxAge) {
+        sql.read(c -> SentimentHistory.fill(c, series, Duration.ofMillis(maxAge)));
     }
 }
