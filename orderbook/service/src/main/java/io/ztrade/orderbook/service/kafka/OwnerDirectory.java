@@ -70,16 +70,18 @@ public final class OwnerDirectory implements AutoCloseable {
      */
     public Optional<URI> owner(int partition) {
         TopicPartition tp = new TopicPartition(settings.ordersTopic(), partition);
+        // the cached view first; when it names no usable owner (or this replica), the group as it is now
         for (boolean fresh : new boolean[] {false, true}) {
-            for (MemberDescription m : members(fresh)) {
-                if (m.assignment().topicPartitions().contains(tp)) {
-                    String clientId = m.clientId();
-                    if (!clientId.endsWith(CONSUMER_SUFFIX)) {
-                        return Optional.empty();
-                    }
-                    String node = clientId.substring(0, clientId.length() - CONSUMER_SUFFIX.length());
-                    return node.equals(settings.clientId()) ? Optional.empty() : restUrl(node);
-                }
+            Optional<URI> owner = members(fresh).stream()
+                    .filter(m -> m.assignment().topicPartitions().contains(tp))
+                    .map(MemberDescription::clientId)
+                    .filter(id -> id.endsWith(CONSUMER_SUFFIX))
+                    .map(id -> id.substring(0, id.length() - CONSUMER_SUFFIX.length()))
+                    .filter(node -> !node.equals(settings.clientId()))
+                    .findFirst()
+                    .flatMap(this::restUrl);
+            if (owner.isPresent()) {
+                return owner;
             }
         }
         return Optional.empty();
