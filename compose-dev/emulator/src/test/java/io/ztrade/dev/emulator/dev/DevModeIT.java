@@ -16,7 +16,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +84,19 @@ class DevModeIT {
             Path source = copy.resolve(SOURCE);
             String code = Files.readString(source);
             assertThat(code).contains("\"no \" + timeframe + \" bars of \"");
+            // dev mode compares modification times with its last scan (the first request's): edit in a
+            // later second than that scan, as a person at an editor does
+            Thread.sleep(1_500);
             Files.writeString(source, code.replace("\"no \" + timeframe + \" bars of \"", "\"nothing to test: no \" + timeframe + \" bars of \""));
+            Files.setLastModifiedTime(source, FileTime.from(Instant.now()));
 
+            // the next request triggers the reload; on a loaded machine the scan may need one more
             HttpResponse<String> after = post(lease.url());
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!after.body().contains("nothing to test") && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+                after = post(lease.url());
+            }
             assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
             assertThat(after.body()).as("the edited code answers").contains("nothing to test: no 1Day bars of AAPL");
             assertThat(serving.status().get(0).readyReplicas()).as("the same replica, reloaded in place").isEqualTo(1);
