@@ -88,9 +88,7 @@ final class AgentsCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            if (limit < 1 || limit > 1000) {
-                throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 1000, was " + limit);
-            }
+            TradingReports.checkLimit(spec, limit);
             JsonNode d = connection.client().get("/api/trading/agents/" + PlatformClient.encode(id) + "?limit=" + limit);
             if (d == null) {
                 throw new CliException(CliException.FAILED, "no agent '" + id + "': see ztrade agents list");

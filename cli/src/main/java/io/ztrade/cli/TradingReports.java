@@ -179,9 +179,7 @@ final class TradingReports {
 
         @Override
         public Integer call() throws InterruptedException {
-            if (limit < 1 || limit > 1000) {
-                throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 1000, was " + limit);
-            }
+            checkLimit(spec, limit);
             JsonNode orders = connection.client().get("/api/trading/orders?limit=" + limit + agentQuery(spec, agent, "&"));
             if (orders == null) {
                 throw unknown(agent);
@@ -284,6 +282,13 @@ final class TradingReports {
             throw new CliException(CliException.FAILED, "the platform has no " + path + ": is it older than this command line?");
         }
         return answer;
+    }
+
+    /** The API answers at most 1,000 rows: {@code --limit} outside 1..1000 is a usage error. */
+    static void checkLimit(CommandSpec spec, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 1000, was " + limit);
+        }
     }
 
     static String agentQuery(CommandSpec spec, String agent, String separator) {
