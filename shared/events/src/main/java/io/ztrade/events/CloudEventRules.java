@@ -2,6 +2,7 @@ package io.ztrade.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import io.ztrade.events.trace.EventTrace;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  *       absolute URI; {@code datacontenttype} a media type ({@code type/subtype[;params]});
  *       {@code time} an RFC 3339 timestamp;
  *   <li>every string value free of control characters, Unicode noncharacters and unpaired
- *       surrogates; extension values strings, booleans or 32-bit integers (JSON format).
+ *       surrogates; extension values strings, booleans or 32-bit integers (JSON format);
+ *   <li>the distributed tracing extension's {@code traceparent} a W3C traceparent ({@link EventTrace}).
  * </ul>
  */
 public final class CloudEventRules {
@@ -105,7 +107,9 @@ public final class CloudEventRules {
                 }
                 checkValue(name, value.asText());
             } else if (value.isTextual()) {
-                checkString(name, value.asText());
+                checkExtension(name, value.asText());
+            } else if (EventTrace.TRACEPARENT.equals(name)) {
+                throw new InvalidEventException(name, "must be a JSON string (a W3C traceparent)");
             } else if (value.isIntegralNumber()) {
                 if (!value.canConvertToInt()) {
                     throw new InvalidEventException(name, "integer attributes must fit 32 bits, was " + value.asText());
@@ -135,7 +139,7 @@ public final class CloudEventRules {
         if (CORE.contains(name)) {
             checkValue(name, value);
         } else {
-            checkString(name, value);
+            checkExtension(name, value);
         }
     }
 
@@ -161,8 +165,16 @@ public final class CloudEventRules {
             checkName(name);
             Object v = event.getExtension(name);
             if (v instanceof String s) {
-                checkString(name, s);
+                checkExtension(name, s);
             }
+        }
+    }
+
+    /** An extension's string value; {@code traceparent} must also be a W3C traceparent (distributed tracing extension). */
+    private static void checkExtension(String name, String value) {
+        checkString(name, value);
+        if (EventTrace.TRACEPARENT.equals(name)) {
+            EventTrace.checkTraceparent(value);
         }
     }
 

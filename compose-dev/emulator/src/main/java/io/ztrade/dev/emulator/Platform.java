@@ -1,6 +1,7 @@
 package io.ztrade.dev.emulator;
 
 import io.fabric8.knative.sources.v1.SinkBinding;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,6 +64,7 @@ public class Platform {
 
     private final EmulatorConfig config;
     private final Scheduler scheduler;
+    private final OpenTelemetry openTelemetry;
 
     private volatile boolean ready;
     private Path root;
@@ -77,9 +79,10 @@ public class Platform {
     private PingSources pings;
     private KafkaSources kafkaSources;
 
-    public Platform(EmulatorConfig config, Scheduler scheduler) {
+    public Platform(EmulatorConfig config, Scheduler scheduler, OpenTelemetry openTelemetry) {
         this.config = config;
         this.scheduler = scheduler;
+        this.openTelemetry = openTelemetry;
     }
 
     /** Runs after the libraries' start-up work (schema migration, historical data import). */
@@ -102,7 +105,7 @@ public class Platform {
         kafka = new KafkaEvents(bootstrap);
         eventing = new Eventing(brokers, kafka, new EventLog(config.eventing().logCapacity()), new Eventing.Settings(
                 config.eventing().maxHops(), config.eventing().maxInFlight(), config.eventing().drain(),
-                config.eventing().replicationFactor()));
+                config.eventing().replicationFactor()), openTelemetry.getTracer("io.ztrade.dev.emulator.broker"));
         Sender sender = new Sender(services, (broker, e, via) -> eventing.append(broker, e, via, null), kafka,
                 config.eventing().activationTimeout());
         pings = new PingSources(topology, eventing);

@@ -1,6 +1,8 @@
 package io.ztrade.events.http;
 
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.context.Context;
+import io.ztrade.events.trace.EventTrace;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,13 +32,17 @@ public final class SinkClient {
     }
 
     /**
-     * Posts {@code event}; returns the response status.
+     * Posts {@code event}; returns the response status. The current OpenTelemetry span (the
+     * function's handling of the event that led to this one) goes along: as the W3C headers of
+     * this hop, and as the event's tracing extension unless it names its trace already.
      *
      * @throws SinkException when the sink is unreachable or answers other than 2xx
      */
     public int send(CloudEvent event) {
         HttpRequest.Builder request = HttpRequest.newBuilder(sink).timeout(timeout);
-        byte[] body = CloudEventHttp.writeBinary(event, request::header);
+        Context current = Context.current();
+        EventTrace.inject(current, request::header);
+        byte[] body = CloudEventHttp.writeBinary(EventTrace.startedIn(event, current), request::header);
         try {
             HttpResponse<String> response =
                     http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),

@@ -11,6 +11,15 @@ import io.ztrade.dev.emulator.delivery.Sender;
 import io.ztrade.dev.emulator.delivery.Target;
 import io.ztrade.dev.emulator.log.EventLog;
 import io.ztrade.dev.emulator.log.Views;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.ztrade.events.trace.EventTrace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,13 +63,19 @@ public final class Eventing implements AutoCloseable {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ztrade-delivery-", 0).factory());
     private final Map<BrokerKey, Dispatcher> dispatchers = new LinkedHashMap<>();
+    private final Tracer tracer;
     private Sender sender;
 
-    public Eventing(Map<BrokerKey, BrokerRuntime> brokers, KafkaEvents kafka, EventLog log, Settings settings) {
+    /**
+     * @param tracer records a span per delivery (and a creation span for an event that arrives
+     *               without a trace); a no-op tracer records none and traces still pass through
+     */
+    public Eventing(Map<BrokerKey, BrokerRuntime> brokers, KafkaEvents kafka, EventLog log, Settings settings, Tracer tracer) {
         this.brokers = new LinkedHashMap<>(brokers);
         this.kafka = kafka;
         this.log = log;
         this.settings = settings;
+        this.tracer = tracer;
     }
 
     /** Creates the brokers' topics (and those of {@code extraTopics}), then starts one dispatcher per broker. */
@@ -101,12 +116,17 @@ public final class Eventing implements AutoCloseable {
     /**
      * Appends {@code event} to {@code broker}'s topic; completes (with its log entry) once Kafka
      * acknowledged it, which is when the ingress may answer 202.
+     *
+     * <p>Every stored event names the trace it started in (the distributed tracing extension): its
+     * own, or else the current span's (the ingress request, the delivery a reply answers), or else
+     * a new trace whose first span is this creation.
      */
-    public CompletableFuture<EventLog.Entry> append(BrokerKey broker, CloudEvent event, EventLog.Via via, Views.Cause cause) {
+    public CompletableFuture<EventLog.Entry> append(BrokerKey broker, CloudEvent received, EventLog.Via via, Views.Cause cause) {
         if (!brokers.containsKey(broker)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("unknown broker " + broker));
         }
         BrokerRuntime runtime = brokers.get(broker);
+        CloudEvent event = traced(received);
         return kafka.send(broker.topic(), event, false).thenApply(md -> {
             EventLog.Entry entry = log.accepted(broker, event, via, cause, md.partition(), md.offset());
             Dispatcher d = dispatchers.get(broker);
@@ -119,6 +139,31 @@ public final class Eventing implements AutoCloseable {
             }
             return entry;
         });
+    }
+
+    private CloudEvent traced(CloudEvent event) {
+        CloudEvent traced = EventTrace.startedIn(event, Context.current());
+        if (traced.getExtension(EventTrace.TRACEPARENT) != null) {
+            return traced;
+        }
+        Span create = tracer.spanBuilder("create " + event.getType()).setNoParent().setSpanKind(SpanKind.PRODUCER)
+                .setAllAttributes(attributes(event)).startSpan();
+        try {
+            return EventTrace.startedIn(event, Context.root().with(create));
+        } finally {
+            create.end();
+        }
+    }
+
+    /** OpenTelemetry's semantic conventions for CloudEvents. */
+    private static Attributes attributes(CloudEvent event) {
+        AttributesBuilder a = Attributes.builder().put("cloudevents.event_id", event.getId())
+                .put("cloudevents.event_source", event.getSource().toString()).put("cloudevents.event_type", event.getType())
+                .put("cloudevents.event_spec_version", event.getSpecVersion().toString());
+        if (event.getSubject() != null) {
+            a.put("cloudevents.event_subject", event.getSubject());
+        }
+        return a.build();
     }
 
     private void dispatch(BrokerRuntime broker, ConsumerRecord<String, byte[]> record) throws InterruptedException {
@@ -172,7 +217,28 @@ public final class Eventing implements AutoCloseable {
         }
     }
 
+    /**
+     * One Trigger's delivery as a span in the trace the event started in: the subscriber gets it as
+     * its {@code traceparent} header, a reply starts in it.
+     */
     private void deliver(BrokerRuntime broker, TriggerRuntime t, CloudEvent event, EventLog.Entry entry) throws InterruptedException {
+        Span span = tracer.spanBuilder(t.name() + " deliver").setParent(EventTrace.started(event)).setSpanKind(SpanKind.CLIENT)
+                .setAllAttributes(attributes(event)).setAttribute("messaging.destination.name", broker.key().path())
+                .setAttribute("ztrade.trigger", t.name()).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            String status = deliverTraced(broker, t, event, entry);
+            span.setAttribute("ztrade.delivery.status", status);
+            if (!"delivered".equals(status)) {
+                span.setStatus(StatusCode.ERROR, status);
+            }
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Delivers, dead-letters or drops; returns the delivery's final status as the log records it. */
+    private String deliverTraced(BrokerRuntime broker, TriggerRuntime t, CloudEvent event, EventLog.Entry entry)
+            throws InterruptedException {
         EventLog.DeliveryRecord d = log.delivery(entry, t.name(), t.subscriber().describe());
         Outcome outcome = sender.deliver(t.subscriber(), event, t.delivery(), true,
                 (n, at, r) -> log.attempt(entry, d, r.url(), new Views.Attempt(n, at, r.statusCode(), round(r.latencyMs()),
@@ -186,13 +252,13 @@ public final class Eventing implements AutoCloseable {
                 note = outcome.last().replyError();
             }
             log.finished(entry, d, "delivered", note);
-            return;
+            return "delivered";
         }
         String reason = reason(outcome);
         if (t.deadLetterSink() == null) {
             LOG.warnf("trigger %s: event %s (%s) dropped, no dead-letter sink: %s", t.name(), event.getId(), event.getType(), reason);
             log.finished(entry, d, "dropped", "no dead-letter sink; " + reason);
-            return;
+            return "dropped";
         }
         CloudEvent deadLetter = DeadLetters.of(event, outcome.last().url(), outcome.last());
         DeliveryPolicy dlsPolicy = new DeliveryPolicy(t.delivery().retry(), t.delivery().backoff(), t.delivery().backoffDelay(),
@@ -204,10 +270,12 @@ public final class Eventing implements AutoCloseable {
             LOG.infof("trigger %s: event %s (%s) dead-lettered to %s: %s", t.name(), event.getId(), event.getType(),
                     t.deadLetterSink().describe(), reason);
             log.finished(entry, d, "dead-lettered", reason);
+            return "dead-lettered";
         } else {
             LOG.errorf("trigger %s: event %s (%s) dropped: the dead-letter sink %s failed too: %s", t.name(), event.getId(),
                     event.getType(), t.deadLetterSink().describe(), dlError);
             log.finished(entry, d, "dropped", reason + "; dead-letter sink failed: " + dlError);
+            return "dropped";
         }
     }
 

@@ -5,7 +5,9 @@ import io.ztrade.dev.emulator.broker.BrokerKey;
 import io.ztrade.dev.emulator.broker.KafkaEvents;
 import io.ztrade.dev.emulator.log.EventLog;
 import io.ztrade.dev.emulator.routing.ServiceRouter;
+import io.opentelemetry.context.Context;
 import io.ztrade.events.InvalidEventException;
+import io.ztrade.events.trace.EventTrace;
 import io.ztrade.events.http.CloudEventHttp;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -141,6 +143,7 @@ public final class Sender {
         if (preferReply) {
             request.header("Prefer", "reply");
         }
+        EventTrace.inject(Context.current(), request::header); // this hop's span: the delivery's
         byte[] body = policy.structured()
                 ? CloudEventHttp.writeStructured(event, request::header)
                 : CloudEventHttp.writeBinary(event, request::header);
