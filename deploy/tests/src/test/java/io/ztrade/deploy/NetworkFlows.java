@@ -63,7 +63,7 @@ final class NetworkFlows {
     static final Endpoint INTERNET = new Endpoint("internet", null, Map.of(), "203.0.113.7");
     static final Endpoint API_SERVER = new Endpoint("api-server", null, Map.of(), "10.96.0.1");
     /** Ports probed: every port a policy or container names, and the well-known ones of the platform's neighbours. */
-    static final Set<Integer> WELL_KNOWN = Set.of(53, 80, 443, 5432, 6379, 6443, 8000, 8012, 8013, 8022, 8080, 9090, 9091, 9092, 9187, 9404);
+    static final Set<Integer> WELL_KNOWN = Set.of(53, 80, 443, 4317, 5432, 6379, 6443, 8000, 8012, 8013, 8022, 8080, 9090, 9091, 9092, 9187, 9404);
 
     private NetworkFlows() {}
 

@@ -46,6 +46,7 @@ class NetworkFlowsTest {
                 out.add(new Flow(n, "redis", "TCP", 6379));
                 out.add(new Flow(n, "kafka", "TCP", 9092));
                 out.add(new Flow(n, "knative-eventing", "TCP", 8080));
+                out.add(new Flow(n, "monitoring", "TCP", 4317));
                 if (FETCHERS.contains(n)) {
                     out.add(new Flow(n, "internet", "TCP", 443));
                 }

@@ -13,12 +13,14 @@ import io.restassured.response.Response;
 import io.ztrade.domain.market.Timeframe;
 import io.ztrade.events.EventSources;
 import io.ztrade.events.EventTypes;
+import io.ztrade.testtools.RecordingHttpSink;
 import io.ztrade.infra.PostgresResource;
 import io.ztrade.infra.RedisResource;
 import io.ztrade.persistence.MarketBarRepository;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,27 @@ class MarketDataFunctionTest {
         BarCache.CachedBars read = cache.read("ETH-USD", "15Min");
         assertThat(read.bars()).hasSizeBetween(99, 100);
         assertThat(read.bars().get(read.bars().size() - 1).t()).isBefore(Instant.now()).isAfter(Instant.now().minus(31, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void shouldCarryTheDeliverysTraceToTheEventsItEmits() {
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        String brokerSpan = "00f067aa0ba902b7";
+        given().contentType(ContentType.JSON).header("ce-specversion", "1.0").header("ce-id", newId())
+                .header("ce-source", "/tests/market-data").header("ce-type", EventTypes.MARKETDATA_FETCH_REQUESTED)
+                .header("traceparent", "00-" + trace + "-" + brokerSpan + "-01")
+                .body("{\"symbols\":[\"AAPL\",\"ETH-USD\"],\"timeframe\":\"1Day\"}").post("/").then().statusCode(200);
+
+        List<RecordingHttpSink.Request> emitted = RecordingSink.sink.requests().stream()
+                .filter(r -> r.headers().getOrDefault("traceparent", "").contains(trace)).toList();
+        // The per-symbol event (AAPL; the last symbol is the reply) went to K_SINK within the trace.
+        assertThat(emitted).singleElement().satisfies(r -> {
+            assertThat(r.headers()).containsEntry("ce-subject", "AAPL");
+            // It names the trace it started in: this function's span, a child of the broker's delivery.
+            assertThat(r.headers().get("ce-traceparent")).matches("00-" + trace + "-[0-9a-f]{16}-01").doesNotContain(brokerSpan);
+            // The hop to the sink is a span of the same trace.
+            assertThat(r.headers().get("traceparent")).matches("00-" + trace + "-[0-9a-f]{16}-01");
+        });
     }
 
     @Test

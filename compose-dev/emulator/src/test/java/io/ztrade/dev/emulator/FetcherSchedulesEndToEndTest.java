@@ -53,6 +53,19 @@ class FetcherSchedulesEndToEndTest {
         assertThat(e.getList("event.deliveries.trigger")).contains("market-data-ping");
         assertThat(bars.count("ETH-USD", Timeframe.MIN_5)).isGreaterThan(0);
         assertThat(bars.count("BTC-USD", Timeframe.MIN_5)).isGreaterThan(0);
+
+        // One trace from the ping to every update: the reply (ETH-USD, through the broker's delivery)
+        // and the event the function emitted to its K_SINK itself (BTC-USD, the function's span).
+        String trace = e.getString("event.attributes.traceparent").split("-")[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> symbolsUpdatedIn(trace).containsAll(List.of("ETH-USD", "BTC-USD")));
+    }
+
+    /** The symbols of the {@code marketdata.updated} events that started in {@code trace}. */
+    static List<Object> symbolsUpdatedIn(String trace) {
+        List<Map<String, Object>> events = given().queryParam("type", "io.ztrade.marketdata.updated").get("/api/events").then()
+                .extract().jsonPath().getList("events");
+        return events.stream().filter(ev -> String.valueOf(((Map<?, ?>) ev.get("attributes")).get("traceparent")).contains("-" + trace + "-"))
+                .map(ev -> ((Map<?, ?>) ev.get("data")).get("symbol")).map(Object.class::cast).toList();
     }
 
     @Test
