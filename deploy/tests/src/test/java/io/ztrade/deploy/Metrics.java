@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class Metrics {
 
     private static final Pattern METER = Pattern.compile(
-            "\\b(Counter|Timer|Gauge|DistributionSummary|LongTaskTimer|FunctionCounter)\\s*\\.\\s*builder\\(\\s*\"([a-z0-9_.]+)\"");
+            "\\b(Counter|Timer|Gauge|MultiGauge|DistributionSummary|LongTaskTimer|FunctionCounter)\\s*\\.\\s*builder\\(\\s*\"([a-z0-9_.]+)\"");
     /** {@code registry.counter("a.b", ...)} and the like, and a class's own {@code gauge("a.b", ...)} helper. */
     private static final Pattern SHORTHAND = Pattern.compile(
             "(?:\\.|\\b)(counter|timer|summary|gauge)\\(\\s*\"([a-z0-9_]+\\.[a-z0-9_.]+)\"");

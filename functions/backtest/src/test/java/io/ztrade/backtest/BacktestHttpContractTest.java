@@ -76,6 +76,8 @@ class BacktestHttpContractTest {
         String text = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         return text.lines().filter(l -> l.startsWith(name + "{") && l.contains(label) && l.contains("function=\"backtest\"")
                         && l.contains("type=\"" + EventTypes.BACKTEST_REQUESTED + "\""))
+                // "name{labels} value", or with an exemplar (OpenTelemetry's trace of the last sample): "... value # {...} v t"
+                .map(l -> l.contains(" # ") ? l.substring(0, l.indexOf(" # ")) : l)
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 

@@ -82,10 +82,11 @@ public class TickService {
     private final EventSink sink;
     private final Sql sql;
     private final TradingConfig config;
+    private final TradingMetrics metrics;
     private final TradingDecider decider;
 
     public TickService(Agents agents, Accounts accounts, Orders orders, MarketInputs inputs, AgentLocks locks,
-            OrderPublisher publisher, EventSink sink, Sql sql, TradingConfig config) {
+            OrderPublisher publisher, EventSink sink, Sql sql, TradingConfig config, TradingMetrics metrics) {
         this.agents = agents;
         this.accounts = accounts;
         this.orders = orders;
@@ -95,6 +96,7 @@ public class TickService {
         this.sink = sink;
         this.sql = sql;
         this.config = config;
+        this.metrics = metrics;
         TradingConfig.Risk r = config.risk();
         this.decider = new TradingDecider(new RiskLimits(r.positionShareOfCapital(), r.dailyLossLimit(), r.maxDrawdown(),
                 r.maxOpenPositions(), r.maxCorrelatedPositions(), r.correlationThreshold(), r.correlationLookbackBars(),
@@ -185,6 +187,7 @@ public class TickService {
         BigDecimal mark = spec.instrument().roundToTick(bars.closeColumn()[last]);
         Decision[] made = new Decision[1];
         boolean[] halted = new boolean[1];
+        String[] refusedBy = new String[1];
         Outcome outcome = sql.tx(c -> {
             AgentRow fresh = agents.find(c, spec.id(), true).orElse(null);
             if (fresh == null || fresh.status() != AgentStatus.RUNNING) {
@@ -208,6 +211,7 @@ public class TickService {
             ObjectNode detail = auditDetail(d, sentiment);
             String refused = engaged && d.placesOrder() ? "kill-switch" : d.refusedBy();
             orders.audit(c, spec.id(), barTime, d.action().name(), send, refused, detail);
+            refusedBy[0] = refused;
             Outcome result = Outcome.DECIDED;
             if (send) {
                 Side side = d.action() == Action.BUY ? Side.BUY : Side.SELL;
@@ -229,6 +233,9 @@ public class TickService {
                     account.ledger().cash().add(account.ledger().quantity().multiply(mark)));
             return engaged ? Outcome.KILL_SWITCH : result;
         });
+        if (refusedBy[0] != null) {
+            metrics.rejected(refusedBy[0]);
+        }
         if (made[0] != null) {
             emitSignal(spec, made[0], outcome == Outcome.ORDERED || outcome == Outcome.DECIDED && made[0].placesOrder());
         }

@@ -270,6 +270,13 @@ class TradingLoopFunctionTest {
         assertThat(text("select status from trade_order where agent_id = ?", id)).isEqualTo("FILLED");
         assertThat(text("select order_id from trade_order where agent_id = ?", id)).isEqualTo("ob-1");
         assertThat(count("select count(*) from equity_point where agent_id = ?", id)).isGreaterThanOrEqualTo(2);
+
+        // The gauges follow the ledger at the next refresh (every tick and command).
+        tick(newId(), id).then().statusCode(204);
+        double notional = decimal("select abs(quantity) * avg_price from agent_position where agent_id = ?", id).doubleValue();
+        assertThat(metric("ztrade_trading_position_notional{agent=\"" + id + "\",symbol=\"BTC-USD\"}")).as("position size")
+                .isCloseTo(notional, org.assertj.core.api.Assertions.within(1e-6)).isGreaterThan(3000);
+        assertThat(metric("ztrade_trading_capital_utilisation")).as("what ZtradeExposureTooLarge reads").isGreaterThan(0).isLessThan(1);
     }
 
     @Test
@@ -379,8 +386,9 @@ class TradingLoopFunctionTest {
     /** The value of one series on the function's {@code /q/metrics} (Prometheus text format), 0 when absent. */
     private static double metric(String series) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(0);
+        // "name{labels} value", or with an exemplar (OpenTelemetry's trace of the last sample): "... value # {trace_id=...} v t"
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).map(l -> l.substring(series.length() + 1).split(" ")[0])
+                .mapToDouble(Double::parseDouble).findFirst().orElse(0);
     }
 
     @Test
@@ -394,9 +402,14 @@ class TradingLoopFunctionTest {
             ps.setString(2, id);
             ps.executeUpdate();
         }
+        double rejects = metric("ztrade_trading_rejects_total{rule=\"daily-loss-limit\"}");
         tick(newId(), id).then().statusCode(204);
 
         assertThat(ordersOf(id)).isEmpty();
+        assertThat(metric("ztrade_trading_rejects_total{rule=\"daily-loss-limit\"}") - rejects).as("rejects by rule").isEqualTo(1);
+        assertThat(metric("ztrade_trading_daily_loss{agent=\"" + id + "\"}")).as("what ZtradeDailyLossLimitNear reads")
+                .isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(metric("ztrade_trading_pnl_today{agent=\"" + id + "\"}")).isCloseTo(-100000, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(text("select status from agent where id = ?", id)).isEqualTo("ERROR");
         assertThat(text("select status_reason from agent where id = ?", id)).contains("daily-loss-limit");
         assertThat(count("select count(*) from trading_audit where agent_id = ? and not taken and rule = 'daily-loss-limit'", id))
