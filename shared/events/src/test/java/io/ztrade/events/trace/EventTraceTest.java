@@ -16,9 +16,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The distributed tracing extension: the trace an event started in, each hop's own headers, strict values. */
 class EventTraceTest {
@@ -28,6 +28,17 @@ class EventTraceTest {
 
     private static CloudEvent event() {
         return CloudEventBuilder.v1().withId("e-1").withSource(URI.create("/test")).withType("t").build();
+    }
+
+    /** Binary-mode headers of an event whose {@code traceparent} extension is {@code traceparent}. */
+    private static Map<String, String> binary(String traceparent) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("ce-specversion", "1.0");
+        h.put("ce-id", "e-1");
+        h.put("ce-source", "/test");
+        h.put("ce-type", "t");
+        h.put("ce-traceparent", traceparent);
+        return h;
     }
 
     private static Context span(String traceId, String spanId) {
@@ -78,12 +89,7 @@ class EventTraceTest {
     @ValueSource(strings = {"", "garbage", "00-" + TRACE + "-00f067aa0ba902b7", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
             "00-" + TRACE + "-0000000000000000-01", "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01", "ff-" + TRACE + "-00f067aa0ba902b7-01"})
     void aBinaryEventWithAMalformedTraceparentExtensionIsRejectedNamingIt(String value) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("ce-specversion", "1.0");
-        h.put("ce-id", "e-1");
-        h.put("ce-source", "/test");
-        h.put("ce-type", "t");
-        h.put("ce-traceparent", value);
+        Map<String, String> h = binary(value);
         assertThatThrownBy(() -> CloudEventHttp.read(h, new byte[0]))
                 .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("traceparent"));
     }
@@ -99,12 +105,7 @@ class EventTraceTest {
 
     @Test
     void aValidTraceparentExtensionIsReadAsTheTraceTheEventStartedIn() {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("ce-specversion", "1.0");
-        h.put("ce-id", "e-1");
-        h.put("ce-source", "/test");
-        h.put("ce-type", "t");
-        h.put("ce-traceparent", PARENT);
+        Map<String, String> h = binary(PARENT);
         h.put("ce-tracestate", "rojo=00f067aa0ba902b7");
         CloudEvent e = CloudEventHttp.read(h, new byte[0]);
         assertThat(EventTrace.traceId(e)).contains(TRACE);
