@@ -1,14 +1,14 @@
 package io.ztrade.dev.emulator.delivery;
 
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.context.Context;
 import io.ztrade.dev.emulator.broker.BrokerKey;
 import io.ztrade.dev.emulator.broker.KafkaEvents;
 import io.ztrade.dev.emulator.log.EventLog;
 import io.ztrade.dev.emulator.routing.ServiceRouter;
-import io.opentelemetry.context.Context;
 import io.ztrade.events.InvalidEventException;
-import io.ztrade.events.trace.EventTrace;
 import io.ztrade.events.http.CloudEventHttp;
+import io.ztrade.events.trace.EventTrace;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
