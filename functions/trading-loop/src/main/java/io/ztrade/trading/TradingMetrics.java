@@ -164,7 +164,10 @@ public class TradingMetrics {
         dailyLoss.register(loss, true);
     }
 
-    /** Re-reads agents per status and the kill switch; a database that does not answer leaves the last values. */
+    /**
+     * Re-reads agents per status, the kill switch, exposure and loss in one transaction; a database
+     * that does not answer leaves the last values.
+     */
     void refresh() {
         try {
             Map<AgentStatus, Integer> counts = sql.read(c -> {
@@ -175,15 +178,12 @@ public class TradingMetrics {
                         out.put(AgentStatus.valueOf(rs.getString(1)), rs.getInt(2));
                     }
                 }
+                killSwitch.set(Agents.killSwitchEngaged(c, false) ? 1 : 0);
+                refreshExposure(c);
+                refreshLoss(c);
                 return out;
             });
             agents.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status, 0)));
-            killSwitch.set(sql.read(c -> Agents.killSwitchEngaged(c, false)) ? 1 : 0);
-            sql.read(c -> {
-                refreshExposure(c);
-                refreshLoss(c);
-                return null;
-            });
         } catch (RuntimeException e) {
             LOG.debugf("trading gauges not refreshed: %s", e.toString());
         }

@@ -63,7 +63,7 @@ public final class EventTrace {
      * @throws InvalidEventException naming {@code traceparent} when it is not
      */
     public static void checkTraceparent(String value) {
-        if (!parse(value, null).isValid()) {
+        if (!Span.fromContext(extract(value, null)).getSpanContext().isValid()) {
             throw new InvalidEventException(TRACEPARENT, "must be a W3C traceparent such as "
                     + "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 (version-traceid-parentid-flags, non-zero ids)");
         }
@@ -76,11 +76,7 @@ public final class EventTrace {
             return Context.root();
         }
         Object state = event.getExtension(TRACESTATE);
-        return W3C.extract(Context.root(), key -> switch (key) {
-            case TRACEPARENT -> parent.toString();
-            case TRACESTATE -> state == null ? null : state.toString();
-            default -> null;
-        }, GETTER);
+        return extract(parent.toString(), state == null ? null : state.toString());
     }
 
     /** The trace id {@code event} started in (32 hex digits), if it carries a valid {@code traceparent}. */
@@ -121,13 +117,12 @@ public final class EventTrace {
         return W3C.extract(Context.root(), header, GETTER);
     }
 
-    private static SpanContext parse(String traceparent, String tracestate) {
-        Context c = W3C.extract(Context.root(), key -> switch (key) {
+    private static Context extract(String traceparent, String tracestate) {
+        return W3C.extract(Context.root(), key -> switch (key) {
             case TRACEPARENT -> traceparent;
             case TRACESTATE -> tracestate;
             default -> null;
         }, GETTER);
-        return Span.fromContext(c).getSpanContext();
     }
 
     private static Map<String, String> headers(Context context) {
