@@ -15,6 +15,7 @@ class OverlaysTest {
 
     private static final Map<String, Function<Rules, List<String>>> RULES = Map.of(
             "pods are restricted, sized and probed", Rules::podsAreRestrictedAndSized,
+            "JVMs are bounded to their containers", Rules::jvmsAreBoundedToTheirContainers,
             "Knative Services scale explicitly", Rules::knativeServicesScaleExplicitly,
             "images are the ones the build produces", Rules::imagesAreTheOnesTheBuildProduces,
             "references resolve", Rules::referencesResolve,

@@ -159,6 +159,83 @@ final class Rules {
         return out;
     }
 
+    // ------------------------------------------------------------------ JVM
+
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC");
+    private static final Pattern JVM_SIZE = Pattern.compile("(\\d+)([kKmMgG]?)");
+    /** What a JVM takes beyond heap, metaspace and code cache (threads, GC, symbols, the AOT cache, libraries), measured by NMT (bench/README.md). */
+    static final long JVM_OVERHEAD_BYTES = 96L << 20;
+
+    /**
+     * A function's JVM is bounded and fits its container (ADR 0021): every Knative Service sets
+     * {@code -Xmx} and {@code -XX:MaxMetaspaceSize} in a literal {@code JAVA_OPTS_APPEND}; heap,
+     * metaspace, code cache and {@value #JVM_OVERHEAD_BYTES} bytes for the rest fit the memory limit;
+     * at most one collector is chosen between {@code GC_CONTAINER_OPTIONS} and {@code JAVA_OPTS_APPEND}
+     * (the JVM refuses to start with two).
+     */
+    List<String> jvmsAreBoundedToTheirContainers() {
+        List<String> out = new ArrayList<>();
+        for (Workload w : Workload.of(resources)) {
+            for (Container c : w.pod().getContainers()) {
+                String where = w.name() + " container " + c.getName();
+                Map<String, String> literal = new HashMap<>();
+                for (EnvVar e : list(c.getEnv())) {
+                    if (e.getValueFrom() == null && e.getValue() != null) {
+                        literal.put(e.getName(), e.getValue());
+                    }
+                }
+                String opts = literal.getOrDefault("JAVA_OPTS_APPEND", "");
+                String gc = literal.getOrDefault("GC_CONTAINER_OPTIONS", "");
+                List<String> collectors = COLLECTOR.matcher(gc + " " + opts).results().map(m -> m.group()).distinct().toList();
+                if (collectors.size() > 1) {
+                    out.add(where + ": more than one collector " + collectors + " (the JVM does not start)");
+                }
+                if (!(w.owner() instanceof io.fabric8.knative.serving.v1.Service)) {
+                    continue;
+                }
+                Optional<Long> heap = jvmOption(opts, "-Xmx");
+                Optional<Long> metaspace = jvmOption(opts, "-XX:MaxMetaspaceSize=");
+                if (heap.isEmpty() || metaspace.isEmpty()) {
+                    out.add(where + ": JAVA_OPTS_APPEND must bound the heap (-Xmx) and the metaspace (-XX:MaxMetaspaceSize), was '" + opts + "'");
+                    continue;
+                }
+                // HotSpot's default code cache: 48 MiB with C1 only, 240 MiB with tiered compilation
+                long code = jvmOption(opts, "-XX:ReservedCodeCacheSize=").orElse(opts.contains("-XX:TieredStopAtLevel=1") ? 48L << 20 : 240L << 20);
+                var limits = c.getResources() == null ? null : c.getResources().getLimits();
+                if (limits == null || !limits.containsKey("memory")) {
+                    continue; // podsAreRestrictedAndSized reports it
+                }
+                long limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(limits.get("memory")).longValue();
+                long needed = heap.get() + metaspace.get() + code + JVM_OVERHEAD_BYTES;
+                if (needed > limit) {
+                    out.add(String.format("%s: heap %d MiB + metaspace %d MiB + code cache %d MiB + %d MiB for the rest exceed the memory limit %s",
+                            where, heap.get() >> 20, metaspace.get() >> 20, code >> 20, JVM_OVERHEAD_BYTES >> 20, limits.get("memory")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The size an option such as {@code -Xmx96m} gives, in bytes; the last one wins, as in the JVM. */
+    static Optional<Long> jvmOption(String options, String prefix) {
+        Long value = null;
+        for (String o : options.strip().split("\\s+")) {
+            if (o.startsWith(prefix)) {
+                Matcher m = JVM_SIZE.matcher(o.substring(prefix.length()));
+                if (m.matches()) {
+                    long n = Long.parseLong(m.group(1));
+                    value = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                        case "k" -> n << 10;
+                        case "m" -> n << 20;
+                        case "g" -> n << 30;
+                        default -> n;
+                    };
+                }
+            }
+        }
+        return Optional.ofNullable(value);
+    }
+
     // ------------------------------------------------------------------ Knative Services
 
     /** Explicit, valid autoscaling; concurrency and timeout bounds; the labels the platform selects on. */

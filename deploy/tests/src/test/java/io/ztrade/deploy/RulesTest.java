@@ -63,6 +63,39 @@ class RulesTest {
     }
 
     @Test
+    void anUnboundedOrOversizedJvmAndTwoCollectorsAreRefused() {
+        assertThat(prodWith(FUNCTION).jvmsAreBoundedToTheirContainers())
+                .contains("Knative Service rogue container rogue: JAVA_OPTS_APPEND must bound the heap (-Xmx) and the metaspace"
+                        + " (-XX:MaxMetaspaceSize), was ''");
+        assertThat(prodWith("""
+                apiVersion: serving.knative.dev/v1
+                kind: Service
+                metadata: {name: big, namespace: ztrade}
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: big
+                          image: ztrade/fn-backtest:1
+                          env:
+                            - {name: GC_CONTAINER_OPTIONS, value: "-XX:+UseSerialGC"}
+                            - {name: JAVA_OPTS_APPEND, value: "-XX:+UseG1GC -Xmx1g -Xmx400m -XX:MaxMetaspaceSize=128m"}
+                          resources: {limits: {memory: 512Mi}}
+                """).jvmsAreBoundedToTheirContainers()).contains(
+                "Knative Service big container big: more than one collector [-XX:+UseSerialGC, -XX:+UseG1GC] (the JVM does not start)",
+                "Knative Service big container big: heap 400 MiB + metaspace 128 MiB + code cache 240 MiB + 96 MiB for the rest"
+                        + " exceed the memory limit 512Mi");
+    }
+
+    @Test
+    void jvmSizesAreReadAsTheJvmReadsThem() {
+        assertThat(Rules.jvmOption("-Xmx1g -Xss512k -Xmx96m", "-Xmx")).contains(96L << 20);
+        assertThat(Rules.jvmOption("-Xss512k", "-Xss")).contains(512L << 10);
+        assertThat(Rules.jvmOption("-XX:MaxMetaspaceSize=134217728", "-XX:MaxMetaspaceSize=")).contains(128L << 20);
+        assertThat(Rules.jvmOption("-Xms16m", "-Xmx")).isEmpty();
+    }
+
+    @Test
     void badAutoscalingIsRefused() {
         assertThat(prodWith(FUNCTION).knativeServicesScaleExplicitly()).contains(
                 "Knative Service rogue: no autoscaling.knative.dev/initial-scale",

@@ -26,6 +26,8 @@ final class ReplicaLauncher {
     static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "JAVA_HOME",
             "MAVEN_OPTS", "MAVEN_ARGS");
     static final String JVM_OPTIONS_VARIABLE = "JAVA_OPTS_APPEND";
+    /** The collector's options in the Quarkus JVM images' {@code run-java.sh} (its default is the parallel collector). */
+    static final String GC_OPTIONS_VARIABLE = "GC_CONTAINER_OPTIONS";
     private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_.-]*)\\)");
 
     private final ServingConfig config;
@@ -122,23 +124,38 @@ final class ReplicaLauncher {
     }
 
     /**
-     * {@value #JVM_OPTIONS_VARIABLE} of the container (or of {@link ServingConfig#env()}), split on
-     * spaces: the variable the Quarkus JVM images' {@code run-java.sh} appends to the {@code java}
-     * command, so the same manifest tunes the JVM in the cluster and here.
+     * The options the Quarkus JVM images' {@code run-java.sh} adds to the {@code java} command, so
+     * that the same manifest tunes the JVM in the cluster and here: {@value #GC_OPTIONS_VARIABLE}
+     * (the collector, in place of the one the image would choose), then the container's literal
+     * {@value #JVM_OPTIONS_VARIABLE}, then {@value #JVM_OPTIONS_VARIABLE} of {@link ServingConfig#env()}
+     * (what the platform adds; it comes last, so it wins where both set an option), each split on
+     * spaces. {@link ServingConfig#env()} may also set {@value #GC_OPTIONS_VARIABLE}, which then
+     * replaces the container's.
      */
     List<String> jvmOptions(Workload w) {
-        String value = config.env().get(JVM_OPTIONS_VARIABLE);
-        if (value == null) {
-            for (EnvVar var : w.env()) {
-                if (JVM_OPTIONS_VARIABLE.equals(var.getName()) && var.getValueFrom() == null && var.getValue() != null) {
-                    value = var.getValue();
-                }
+        List<String> options = new ArrayList<>();
+        String gc = config.env().get(GC_OPTIONS_VARIABLE);
+        split(gc != null ? gc : literal(w, GC_OPTIONS_VARIABLE), options);
+        split(literal(w, JVM_OPTIONS_VARIABLE), options);
+        split(config.env().get(JVM_OPTIONS_VARIABLE), options);
+        return List.copyOf(options);
+    }
+
+    /** The container's literal value of {@code name} (the last one, as Kubernetes takes it); {@code null} if none. */
+    private static String literal(Workload w, String name) {
+        String value = null;
+        for (EnvVar var : w.env()) {
+            if (name.equals(var.getName()) && var.getValueFrom() == null && var.getValue() != null) {
+                value = var.getValue();
             }
         }
-        if (value == null || value.isBlank()) {
-            return List.of();
+        return value;
+    }
+
+    private static void split(String value, List<String> into) {
+        if (value != null && !value.isBlank()) {
+            into.addAll(List.of(value.strip().split("\\s+")));
         }
-        return List.of(value.strip().split("\\s+"));
     }
 
     /** Names the cluster fills from a Secret or ConfigMap that {@link ServingConfig#env()} does not give. */

@@ -25,6 +25,10 @@ class ReplicaLauncherTest {
         echo = Workload.of(TestRepository.service("echo", Map.of(), 0), config);
     }
 
+    private ServingConfig repoConfig(Map<String, String> env) {
+        return new ServingConfig(config.repoRoot(), env, null, config.logDir(), config.defaultRetention());
+    }
+
     private ReplicaLauncher launcher(int javaFeature) {
         return new ReplicaLauncher(config, Path.of("/jdk/bin/java"), javaFeature, null);
     }
@@ -63,6 +67,30 @@ class ReplicaLauncherTest {
                         .withValue(" -XX:+UseSerialGC  -XX:TieredStopAtLevel=1 ").build())), config);
 
         assertThat(launcher(25).command(tuned)).containsSubsequence("/jdk/bin/java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar");
+    }
+
+    @Test
+    void putsTheCollectorFirstAndThePlatformsOptionsAfterTheContainersAsRunJavaWould() {
+        Workload tuned = Workload.of(TestRepository.service("echo", Map.of(), 0, java.util.List.of(
+                new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("JAVA_OPTS_APPEND").withValue("-Xmx96m -Xss512k").build(),
+                new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("GC_CONTAINER_OPTIONS").withValue("-XX:+UseSerialGC").build())),
+                config);
+        ServingConfig platform = repoConfig(Map.of("JAVA_OPTS_APPEND", "-Dbands=1 -Xmx128m"));
+        ReplicaLauncher launcher = new ReplicaLauncher(platform, Path.of("/jdk/bin/java"), 25, null);
+
+        assertThat(launcher.command(tuned)).containsExactly("/jdk/bin/java", "-XX:+UseSerialGC", "-Xmx96m", "-Xss512k", "-Dbands=1",
+                "-Xmx128m", "-jar", tuned.jar().toString());
+    }
+
+    @Test
+    void letsThePlatformReplaceTheContainersCollector() {
+        Workload tuned = Workload.of(TestRepository.service("echo", Map.of(), 0, java.util.List.of(
+                new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("GC_CONTAINER_OPTIONS").withValue("-XX:+UseSerialGC").build())),
+                config);
+        ServingConfig platform = repoConfig(Map.of("GC_CONTAINER_OPTIONS", "-XX:+UseG1GC"));
+        ReplicaLauncher launcher = new ReplicaLauncher(platform, Path.of("/jdk/bin/java"), 25, null);
+
+        assertThat(launcher.command(tuned)).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
     }
 
     @Test
