@@ -3,10 +3,12 @@ package io.ztrade.trading;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.ztrade.events.EventCodec;
 import io.ztrade.events.EventSources;
 import io.ztrade.events.EventTypes;
+import io.ztrade.events.trace.EventTrace;
 import io.ztrade.events.payload.OrderRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -71,8 +73,9 @@ public class OrderPublisher {
     /** Sends and waits for the acknowledgement. @throws IllegalStateException when Kafka does not take it */
     public void send(OrderRequest order) {
         order.validate();
+        // in the trace of the delivery that made the order (ADR 0020): the orderbook carries it on to the executions
         ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(config.ordersTopic(), order.symbol())
-                .writeBinary(event(order));
+                .writeBinary(EventTrace.startedIn(event(order), Context.current()));
         try {
             producer.send(record).get(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.ztrade.trading;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.context.Context;
 import io.ztrade.domain.backtest.Side;
 import io.ztrade.domain.market.BarSeries;
 import io.ztrade.domain.market.Instrument;
@@ -123,7 +124,8 @@ public class TickService {
         Map<String, BarSeries> closesCache = new ConcurrentHashMap<>();
         Map<String, Inputs> inputsCache = new ConcurrentHashMap<>();
         Semaphore permits = new Semaphore(Math.max(1, config.parallelism()));
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        // each agent's work runs in the tick's trace context (its orders carry the trace on)
+        try (ExecutorService pool = Context.taskWrapping(Executors.newVirtualThreadPerTaskExecutor())) {
             for (AgentKind phase : new AgentKind[] {AgentKind.MARKET_MAKER, AgentKind.TRADER}) {
                 List<Future<?>> futures = new ArrayList<>();
                 for (AgentRow a : running) {

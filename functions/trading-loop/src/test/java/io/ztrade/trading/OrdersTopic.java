@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads every record of {@code ztrade.orders} up to its end offsets (what the loop has sent, acknowledged). */
 final class OrdersTopic {
 
-    /** One record: its key and the decoded command. */
-    record Sent(String key, String eventId, OrderRequest order) {}
+    /** One record: its key, the decoded command and the trace it started in ({@code traceparent}, null if none). */
+    record Sent(String key, String eventId, OrderRequest order, String traceparent) {}
 
     private OrdersTopic() {}
 
@@ -38,7 +38,9 @@ final class OrdersTopic {
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
                     CloudEvent e = CloudEventKafka.read(r);
-                    out.add(new Sent(r.key(), e.getId(), EventCodec.decode(e.getData().toBytes(), OrderRequest.class)));
+                    Object trace = e.getExtension("traceparent");
+                    out.add(new Sent(r.key(), e.getId(), EventCodec.decode(e.getData().toBytes(), OrderRequest.class),
+                            trace == null ? null : trace.toString()));
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.ztrade.trading;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -12,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.ztrade.events.EventSources;
 import io.ztrade.events.EventTypes;
+import io.ztrade.events.trace.EventTrace;
 import io.ztrade.infra.KafkaResource;
 import io.ztrade.infra.PostgresResource;
 import io.ztrade.infra.RedisResource;
@@ -193,6 +195,24 @@ class TradingLoopFunctionTest {
         assertThat(count("select count(*) from trade_order where agent_id = ?", id)).isEqualTo(1);
         assertThat(count("select count(*) from trading_audit where agent_id = ?", id)).isEqualTo(1);
         assertThat(redis.key().exists(AgentLocks.key(id))).as("the lock is released").isFalse();
+    }
+
+    @Test
+    void shouldSendTheOrdersOfATickInTheTraceOfItsDelivery() {
+        String id = agentId("traced");
+        importAndStart(traderYaml(id, false), id);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String delivery = "00-" + traceId + "-00f067aa0ba902b7-01";
+
+        given().contentType(ContentType.JSON).header("ce-specversion", "1.0").header("ce-id", newId())
+                .header("ce-source", "/tests/trading-loop").header("ce-type", EventTypes.TRADING_TICK).header("traceparent", delivery)
+                .body("{\"agents\":[\"" + id + "\"]}").post("/").then().statusCode(204);
+
+        assertThat(ordersOf(id)).singleElement().satisfies(order -> {
+            assertThat(order.traceparent()).as("the order continues the delivery's trace").startsWith("00-" + traceId + "-")
+                    .isNotEqualTo(delivery);
+            assertThatCode(() -> EventTrace.checkTraceparent(order.traceparent())).doesNotThrowAnyException();
+        });
     }
 
     @Test

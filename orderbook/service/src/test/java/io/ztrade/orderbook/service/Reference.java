@@ -43,7 +43,8 @@ public final class Reference {
             Incoming in = CommandRecords.decode(record);
             Outcome outcome = state.apply(in);
             for (Execution e : outcome.executions()) {
-                ref.events.put(e.id(), canonical(ExecutionRecords.event(e, record.timestamp(), in.commandId())));
+                ref.events.put(e.id(), canonical(ExecutionRecords.event(e, record.timestamp(), in.commandId(),
+                        ExecutionRecords.Trace.of(record.headers()))));
             }
         }
         return ref;

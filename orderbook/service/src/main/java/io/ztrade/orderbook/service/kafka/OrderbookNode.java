@@ -374,8 +374,10 @@ public final class OrderbookNode implements AutoCloseable {
         }
         boolean replay = record.offset() < o.silentUntil;
         if (!replay) {
+            ExecutionRecords.Trace trace = outcome.executions().isEmpty() ? ExecutionRecords.Trace.NONE
+                    : ExecutionRecords.Trace.of(record.headers());
             for (Execution e : outcome.executions()) {
-                producer.send(ExecutionRecords.encode(settings.executionsTopic(), e, record.timestamp(), in.commandId()),
+                producer.send(ExecutionRecords.encode(settings.executionsTopic(), e, record.timestamp(), in.commandId(), trace),
                         (metadata, ex) -> {
                             if (ex != null) {
                                 produceFailure.compareAndSet(null, ex);

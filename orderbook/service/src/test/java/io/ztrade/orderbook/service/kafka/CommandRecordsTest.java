@@ -105,7 +105,7 @@ class CommandRecordsTest {
     void shouldPublishExecutionsWithTheCommandsTimeAndIdAsBinaryModeEvents() {
         Execution e = new Execution("1-7-0", EventTypes.ORDER_REJECTED, "AAPL",
                 new OrderRejected(null, "c-1", "a", "AAPL", "PRICE_OFF_TICK", "price: off", 0));
-        ProducerRecord<String, byte[]> r = ExecutionRecords.encode("ztrade.executions", e, 1_700_000_000_000L, "cmd-1");
+        ProducerRecord<String, byte[]> r = ExecutionRecords.encode("ztrade.executions", e, 1_700_000_000_000L, "cmd-1", ExecutionRecords.Trace.NONE);
         assertThat(r.key()).isEqualTo("AAPL");
         assertThat(header(r, "ce_id")).isEqualTo("1-7-0");
         assertThat(header(r, "ce_source")).isEqualTo("/ztrade/orderbook");

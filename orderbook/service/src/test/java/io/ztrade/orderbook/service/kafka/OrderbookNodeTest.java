@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ztrade.events.EventTypes;
 import io.ztrade.events.payload.OrderRequest;
 import io.ztrade.orderbook.service.KafkaTestClient;
 import io.ztrade.orderbook.service.Reference;
@@ -14,6 +15,7 @@ import io.ztrade.orderbook.service.core.OrderResult;
 import io.ztrade.orderbook.service.core.PartitionState;
 import io.ztrade.orderbook.service.core.RandomOrders;
 import io.ztrade.orderbook.service.core.TestInstruments;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,6 +211,39 @@ class OrderbookNodeTest {
                     .isEqualTo(OrderbookNode.REST_SOURCE.toString());
             assertThat(recorded.get(1).key()).isEqualTo("AAPL");
         }
+    }
+
+    @Test
+    void publishesAnOrdersExecutionsInTheTraceTheOrderStartedIn() throws Exception {
+        topics("trace");
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        try (KafkaTestClient client = new KafkaTestClient(bootstrap)) {
+            OrderbookNode node = node("replica");
+            await("the replica serves", node::ready);
+            ProducerRecord<String, byte[]> traced = CommandRecords.encode(orders, null, "traced-1", KafkaTestClient.SOURCE,
+                    OrderRequest.place("t-1", "acct-t", "AAPL", "BUY", "LIMIT", "GTC", false, "150.00", "5"), T0);
+            traced.headers().add("ce_traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            traced.headers().add("ce_tracestate", "ztrade=1".getBytes(StandardCharsets.UTF_8));
+            client.sendRaw(traced);
+            client.send(orders, OrderRequest.place("u-1", "acct-u", "AAPL", "SELL", "LIMIT", "GTC", false, "150.00", "5"), "untraced-1");
+
+            List<CloudEvent> events = client.awaitEvents(executions, e -> e.stream().anyMatch(x -> "untraced-1".equals(commandOf(x))
+                    && x.getType().equals(EventTypes.ORDER_FILLED)), Duration.ofSeconds(60));
+
+            List<CloudEvent> ofTraced = events.stream().filter(e -> "traced-1".equals(commandOf(e))).toList();
+            List<CloudEvent> ofUntraced = events.stream().filter(e -> "untraced-1".equals(commandOf(e))).toList();
+            assertThat(ofTraced).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.getExtension("traceparent")).isEqualTo(traceparent);
+                assertThat(e.getExtension("tracestate")).isEqualTo("ztrade=1");
+            });
+            assertThat(ofUntraced).extracting(CloudEvent::getType).contains(EventTypes.ORDER_ACCEPTED, EventTypes.ORDER_FILLED);
+            assertThat(ofUntraced).allSatisfy(e -> assertThat(e.getExtension("traceparent")).isNull());
+        }
+    }
+
+    private static String commandOf(CloudEvent e) {
+        Object id = e.getExtension(ExecutionRecords.COMMAND_ID);
+        return id == null ? null : id.toString();
     }
 
     @Test
