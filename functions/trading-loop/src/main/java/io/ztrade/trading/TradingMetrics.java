@@ -48,7 +48,9 @@ import org.jboss.logging.Logger;
  *       {@code ztrade.trading.pnl.today{agent}} (equity at the last tick's mark minus the day's start
  *       equity) and {@code ztrade.trading.daily.loss{agent}} (that loss as a fraction of the day's
  *       start, what rule {@code daily-loss-limit} bounds) with its limit
- *       {@code ztrade.trading.daily.loss.limit}. Computed from the ledger's exact decimals; a gauge
+ *       {@code ztrade.trading.daily.loss.limit}; {@code ztrade.trading.pnl.realised{agent}} and
+ *       {@code ztrade.trading.pnl.unrealised{agent, symbol}} (an open position at the latest bar's
+ *       close minus its cost basis). Computed from the ledger's exact decimals; a gauge
  *       is their {@code double} view. A position closed or an agent removed drops its series.</li>
  * </ul>
  */
@@ -66,6 +68,8 @@ public class TradingMetrics {
     private final AtomicReference<Double> utilisation = new AtomicReference<>(0.0);
     private final MultiGauge positions;
     private final MultiGauge pnlToday;
+    private final MultiGauge pnlRealised;
+    private final MultiGauge pnlUnrealised;
     private final MultiGauge dailyLoss;
 
     public TradingMetrics(MeterRegistry registry, Sql sql, Accounts accounts, TradingConfig config) {
@@ -82,6 +86,10 @@ public class TradingMetrics {
                 .description("An open position's |quantity| x average price").register(registry);
         pnlToday = MultiGauge.builder("ztrade.trading.pnl.today")
                 .description("An agent's equity at the last tick's mark minus its day-start equity").register(registry);
+        pnlRealised = MultiGauge.builder("ztrade.trading.pnl.realised")
+                .description("An agent's P&L realised by closing trades since it started, net of commissions").register(registry);
+        pnlUnrealised = MultiGauge.builder("ztrade.trading.pnl.unrealised")
+                .description("An open position's value at the latest bar's close minus what it cost").register(registry);
         dailyLoss = MultiGauge.builder("ztrade.trading.daily.loss")
                 .description("An agent's loss today as a fraction of its day-start equity (0 when up)").register(registry);
         for (AgentStatus status : AgentStatus.values()) {
@@ -146,6 +154,35 @@ public class TradingMetrics {
         utilisation.set(capital.signum() > 0 ? deployed.divide(capital, MathContext.DECIMAL64).doubleValue() : 0.0);
     }
 
+    /**
+     * Realised P&L per agent (the ledger's) and unrealised per open position: quantity x the latest
+     * close of the agent's symbol and timeframe (the mark a tick uses) minus the signed cost basis.
+     */
+    private void refreshPnl(Connection c) throws SQLException {
+        List<MultiGauge.Row<?>> realised = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select agent_id, realised_pnl from agent_account order by agent_id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                realised.add(MultiGauge.Row.of(Tags.of("agent", rs.getString(1)), rs.getBigDecimal(2).doubleValue()));
+            }
+        }
+        pnlRealised.register(realised, true);
+        List<MultiGauge.Row<?>> unrealised = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select p.agent_id, p.symbol, p.quantity, p.cost_basis, b.close"
+                + " from agent_position p join agent a on a.id = p.agent_id"
+                + " join lateral (select close from market_bar m where m.symbol = p.symbol and m.timeframe = a.timeframe"
+                + " order by m.bar_time desc limit 1) b on true where p.quantity <> 0 order by p.agent_id, p.symbol");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                BigDecimal quantity = rs.getBigDecimal(3);
+                BigDecimal cost = quantity.signum() < 0 ? rs.getBigDecimal(4).negate() : rs.getBigDecimal(4);
+                BigDecimal value = quantity.multiply(rs.getBigDecimal(5)).subtract(cost);
+                unrealised.add(MultiGauge.Row.of(Tags.of("agent", rs.getString(1), "symbol", rs.getString(2)), value.doubleValue()));
+            }
+        }
+        pnlUnrealised.register(unrealised, true);
+    }
+
     private void refreshLoss(Connection c) throws SQLException {
         List<MultiGauge.Row<?>> pnl = new ArrayList<>();
         List<MultiGauge.Row<?>> loss = new ArrayList<>();
@@ -181,6 +218,7 @@ public class TradingMetrics {
                 killSwitch.set(Agents.killSwitchEngaged(c, false) ? 1 : 0);
                 refreshExposure(c);
                 refreshLoss(c);
+                refreshPnl(c);
                 return out;
             });
             agents.forEach((status, gauge) -> gauge.set(counts.getOrDefault(status, 0)));

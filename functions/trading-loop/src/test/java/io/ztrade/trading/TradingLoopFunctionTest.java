@@ -297,6 +297,10 @@ class TradingLoopFunctionTest {
         assertThat(metric("ztrade_trading_position_notional{agent=\"" + id + "\",symbol=\"BTC-USD\"}")).as("position size")
                 .isCloseTo(notional, org.assertj.core.api.Assertions.within(1e-6)).isGreaterThan(3000);
         assertThat(metric("ztrade_trading_capital_utilisation")).as("what ZtradeExposureTooLarge reads").isGreaterThan(0).isLessThan(1);
+        // 0.05 x 62340 (the newest bar's close) - 3122.0011 (the cost basis); nothing closed yet
+        assertThat(metric("ztrade_trading_pnl_unrealised{agent=\"" + id + "\",symbol=\"BTC-USD\"}")).as("unrealised P&L")
+                .isCloseTo(-5.0011, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(metric("ztrade_trading_pnl_realised{agent=\"" + id + "\"}")).as("realised P&L").isZero();
     }
 
     @Test
