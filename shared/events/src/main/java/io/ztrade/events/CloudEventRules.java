@@ -45,7 +45,9 @@ public final class CloudEventRules {
     /** Longest attribute name (the spec's SHOULD, enforced here). */
     public static final int MAX_NAME_LENGTH = 20;
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]{1," + MAX_NAME_LENGTH + "}");
+    /** What {@link #checkName} accepts (kept as the specification's wording; the check is a loop). */
+    static final Pattern NAME = Pattern.compile("[a-z0-9]{1," + MAX_NAME_LENGTH + "}");
+    private static final String JSON = "application/json";
     private static final Pattern RFC3339 = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
     // RFC 2046 / 7231: type "/" subtype *( OWS ";" OWS parameter ), tokens of RFC 7230 tchar
@@ -57,7 +59,7 @@ public final class CloudEventRules {
 
     /** An attribute name, as it appears in a JSON member, a {@code ce-} header or a {@code ce_} Kafka header. */
     public static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!isName(name)) {
             String shown = name == null ? "null" : "'" + printable(name) + "'";
             throw new InvalidEventException(name == null || name.isEmpty() ? "event" : printable(name),
                     "attribute name " + shown + " is not allowed: CloudEvents attribute names are 1 to " + MAX_NAME_LENGTH
@@ -66,6 +68,20 @@ public final class CloudEventRules {
         if (name.equals("data")) {
             throw new InvalidEventException("data", "'data' is reserved and cannot be an attribute");
         }
+    }
+
+    /** {@link #NAME} without a regular expression: it is checked for every attribute of every event. */
+    private static boolean isName(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -200,7 +216,8 @@ public final class CloudEventRules {
             }
             case "datacontenttype" -> {
                 nonEmpty(name, value);
-                if (!MEDIA_TYPE.matcher(value).matches()) {
+                // the type nearly every event carries needs no regular expression
+                if (!JSON.equals(value) && !MEDIA_TYPE.matcher(value).matches()) {
                     throw new InvalidEventException(name, "must be a media type such as application/json, was '" + printable(value) + "'");
                 }
             }

@@ -21,6 +21,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The CloudEvents 1.0 rules, in structured and binary mode, each violation naming its attribute. */
 class CloudEventRulesTest {
 
+    @Test
+    void acceptsAsAttributeNameExactlyWhatTheSpecificationsPatternAccepts() {
+        java.util.Random random = new java.util.Random(20261204);
+        String alphabet = "abcxyz0189AZ_-.:é\u0000 ";
+        List<String> names = new java.util.ArrayList<>(List.of("", "data", "a", "traceparent", "a".repeat(20), "a".repeat(21)));
+        for (int c = 0; c < 256; c++) {
+            names.add(String.valueOf((char) c));
+        }
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int len = random.nextInt(23); len > 0; len--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            names.add(b.toString());
+        }
+        for (String name : names) {
+            boolean allowed = CloudEventRules.NAME.matcher(name).matches() && !name.equals("data");
+            if (allowed) {
+                CloudEventRules.checkName(name);
+            } else {
+                assertThatThrownBy(() -> CloudEventRules.checkName(name)).as("'%s'", name).isInstanceOf(InvalidEventException.class);
+            }
+        }
+    }
+
+
     private static final Map<String, String> STRUCTURED = Map.of("content-type", "application/cloudevents+json");
 
     private static Map<String, String> binary() {

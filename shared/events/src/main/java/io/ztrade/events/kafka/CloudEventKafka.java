@@ -85,14 +85,12 @@ public final class CloudEventKafka {
                 throw new InvalidEventException(attribute, "missing required CloudEvent attribute (header " + PREFIX + attribute + ")");
             }
         }
-        CloudEvent event;
+        // every attribute the SDK reads was checked above, header by header: no second pass over the event
         try {
-            event = KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
+            return KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
         } catch (RuntimeException e) {
             throw new InvalidEventException("event", "not a valid CloudEvent: " + CloudEventRules.printable(String.valueOf(e.getMessage())), e);
         }
-        CloudEventRules.check(event);
-        return event;
     }
 
     private static String utf8(String attribute, byte[] value) {
