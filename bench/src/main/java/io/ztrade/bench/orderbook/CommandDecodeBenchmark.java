@@ -48,7 +48,7 @@ public class CommandDecodeBenchmark {
         produced.headers().add("ce_traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes());
         record = new ConsumerRecord<>("ztrade.orders", 0, 42L, produced.timestamp(), TimestampType.CREATE_TIME, -1, -1,
                 produced.key(), produced.value(), produced.headers(), java.util.Optional.empty());
-        if (CommandRecords.decode(record).invalid() != null || ExecutionRecords.Trace.of(record.headers()).traceparent() == null) {
+        if (CommandRecords.decode(record).invalid() != null || ExecutionRecords.Trace.of(record.headers(), false).traceparent() == null) {
             throw new IllegalStateException("the benchmark's record does not decode: " + CommandRecords.decode(record).invalid());
         }
     }

@@ -1,13 +1,12 @@
 package io.ztrade.marketdata;
 
-import static io.restassured.RestAssured.given;
+import static io.ztrade.marketdata.MarketDataFunctionTest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.ztrade.events.EventSources;
 import io.ztrade.events.EventTypes;
@@ -25,11 +24,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(RedisResource.class)
 @QuarkusTestResource(RecordingSink.class)
 class MarketDataHttpContractTest {
-
-    static Response post(String type, String id, String data) {
-        return given().contentType(ContentType.JSON).header("ce-specversion", "1.0").header("ce-id", id)
-                .header("ce-source", "/tests/contract").header("ce-type", type).body(data).post("/");
-    }
 
     @Test
     void shouldReplyUpdatedForTheLastSymbolOfAFetch() {

@@ -91,6 +91,11 @@ class SentimentFunctionTest {
 
     @BeforeEach
     void stubAllHealthy() {
+        stubHealthySources();
+    }
+
+    /** All three sources answer: 3 news items, 2 Reddit posts on AAPL, 1 SEC filing of interest. */
+    static void stubHealthySources() {
         server.resetAll();
         server.stubFor(get(urlPathEqualTo("/v1beta1/news")).willReturn(okJson(news(null, 0, 3,
                 "Apple beats estimates as iPhone sales surge", "Analysts upgrade Apple on strong growth", "Apple schedules a meeting"))));

@@ -1,23 +1,16 @@
 package io.ztrade.sentiment;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.restassured.RestAssured.given;
-import static io.ztrade.sentiment.StubSources.server;
+import static io.ztrade.sentiment.SentimentFunctionTest.post;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.ztrade.events.EventSources;
 import io.ztrade.events.EventTypes;
 import io.ztrade.infra.PostgresResource;
 import io.ztrade.infra.RedisResource;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,18 +28,7 @@ class SentimentHttpContractTest {
 
     @BeforeEach
     void stubAllHealthy() {
-        server.resetAll();
-        server.stubFor(get(urlPathEqualTo("/v1beta1/news")).willReturn(okJson(SentimentFunctionTest.news(null, 0, 2,
-                "Apple beats estimates as iPhone sales surge", "Analysts upgrade Apple on strong growth"))));
-        server.stubFor(get(urlPathEqualTo("/r/stocks/new.json")).willReturn(okJson(SentimentFunctionTest.listing("$AAPL is a great buy"))));
-        server.stubFor(get(urlPathEqualTo("/r/investing/new.json")).willReturn(okJson(SentimentFunctionTest.listing())));
-        server.stubFor(get(urlPathEqualTo("/submissions/CIK0000320193.json"))
-                .willReturn(okJson(SentimentFunctionTest.submissions("8-K", "results of operations"))));
-    }
-
-    static Response post(String type, String data) {
-        return given().contentType(ContentType.JSON).header("ce-specversion", "1.0").header("ce-id", UUID.randomUUID().toString())
-                .header("ce-source", "/tests/contract").header("ce-type", type).body(data).post("/");
+        SentimentFunctionTest.stubHealthySources();
     }
 
     @Test
@@ -56,7 +38,7 @@ class SentimentHttpContractTest {
                 .header("ce-source", EventSources.SENTIMENT_FUNCTION)
                 .body("symbol", equalTo("AAPL"))
                 .body("score", greaterThan(0f))
-                .body("itemCount", equalTo(2 + 1 + 1))
+                .body("itemCount", equalTo(3 + 2 + 1))
                 .body("sources.source", contains("news", "reddit", "sec"));
     }
 

@@ -181,6 +181,11 @@ public class Platform {
                 env.put("QUARKUS_REDIS_HOSTS", v);
                 env.put("ZTRADE_REDIS_HOSTS", v);
             });
+            // tracing as the platform's own: a collector and ratio set for the platform hold for its replicas too
+            cfg.getOptionalValue("quarkus.otel.traces.sampler.arg", String.class)
+                    .ifPresent(v -> env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", v));
+            cfg.getOptionalValue("quarkus.otel.exporter.otlp.endpoint", String.class)
+                    .ifPresent(v -> env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", v));
             env.put("ZTRADE_ORDERBOOK_TOKEN", orderbookToken);
             // the trading loop imports agents/<id>/context.yaml at start and starts the market makers (liquidity)
             env.put("ZTRADE_AGENTS_DIR", root.resolve("agents").toString());

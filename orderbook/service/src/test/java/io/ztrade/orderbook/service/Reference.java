@@ -44,7 +44,7 @@ public final class Reference {
             Outcome outcome = state.apply(in);
             for (Execution e : outcome.executions()) {
                 ref.events.put(e.id(), canonical(ExecutionRecords.event(e, record.timestamp(), in.commandId(),
-                        ExecutionRecords.Trace.of(record.headers()))));
+                        ExecutionRecords.Trace.of(record.headers(), in.invalid() == null))));
             }
         }
         return ref;

@@ -41,16 +41,22 @@ public final class ExecutionRecords {
         /** No trace: the executions start none (the broker gives them one). */
         public static final Trace NONE = new Trace(null, null);
 
-        /** The record's trace; {@link #NONE} when it has no {@code ce_traceparent} or one that is not a W3C traceparent. */
-        public static Trace of(Headers headers) {
+        /**
+         * The record's trace; {@link #NONE} when it has no {@code ce_traceparent} or one that is not a
+         * W3C traceparent. {@code checked}: the record's CloudEvent passed the rules already (a command
+         * decoded without a reject), its {@code traceparent} among them, so it is not parsed again.
+         */
+        public static Trace of(Headers headers, boolean checked) {
             String parent = value(headers, "ce_" + EventTrace.TRACEPARENT);
             if (parent == null) {
                 return NONE;
             }
-            try {
-                EventTrace.checkTraceparent(parent);
-            } catch (InvalidEventException e) {
-                return NONE;
+            if (!checked) {
+                try {
+                    EventTrace.checkTraceparent(parent);
+                } catch (InvalidEventException e) {
+                    return NONE;
+                }
             }
             return new Trace(parent, value(headers, "ce_" + EventTrace.TRACESTATE));
         }

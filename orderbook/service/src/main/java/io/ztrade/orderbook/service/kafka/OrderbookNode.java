@@ -375,7 +375,7 @@ public final class OrderbookNode implements AutoCloseable {
         boolean replay = record.offset() < o.silentUntil;
         if (!replay) {
             ExecutionRecords.Trace trace = outcome.executions().isEmpty() ? ExecutionRecords.Trace.NONE
-                    : ExecutionRecords.Trace.of(record.headers());
+                    : ExecutionRecords.Trace.of(record.headers(), in.invalid() == null);
             for (Execution e : outcome.executions()) {
                 producer.send(ExecutionRecords.encode(settings.executionsTopic(), e, record.timestamp(), in.commandId(), trace),
                         (metadata, ex) -> {
